@@ -1,0 +1,241 @@
+/* batch.c: worker threads pull files from a shared counter; the model is
+ * shared read-only; outputs to a folder are written to a temporary name and
+ * renamed; output to standard output is printed in input order. */
+#include "batch.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+typedef struct result {
+  char *out; /* what goes to standard output, in order */
+  size_t outlen;
+  char *error;
+  size_t persons, orgs;
+  unsigned long long bytes;
+  int done;
+} result;
+
+typedef struct shared {
+  const zn_model *model;
+  char **inputs, **names;
+  size_t n;
+  const zn_batch_opts *opts;
+  atomic_size_t next;
+  result *res;
+  pthread_mutex_t lock;
+  pthread_cond_t cond;
+  size_t finished;
+  unsigned long long bytes_done;
+} shared;
+
+static char *S_strdupf(const char *fmt, const char *a, const char *b) {
+  int n = snprintf(NULL, 0, fmt, a, b);
+  char *s = malloc((size_t)n + 1);
+  if (!s)
+    abort();
+  snprintf(s, (size_t)n + 1, fmt, a, b);
+  return s;
+}
+
+/* Writes one output file atomically: DIR/NAME.EXT via DIR/.NAME.EXT.tmp. */
+static int S_write_file(shared *sh, const zn_doc *doc, size_t i, const char *ext, unsigned fmt,
+                        char **error) {
+  char path[4096], tmp[4096];
+  snprintf(path, sizeof path, "%s/%s.%s", sh->opts->outdir, sh->names[i], ext);
+  snprintf(tmp, sizeof tmp, "%s/.%s.%s.tmp", sh->opts->outdir, sh->names[i], ext);
+  FILE *f = fopen(tmp, "wb");
+  if (!f) {
+    *error = S_strdupf("cannot write %s: %s", tmp, strerror(errno));
+    return -1;
+  }
+  int rc = 0;
+  if (fmt == ZN_FMT_TSV)
+    rc = zn_write_tsv(doc, f, 1);
+  else if (fmt == ZN_FMT_JSONL)
+    rc = zn_write_jsonl(doc, f);
+  else {
+    char src[4096];
+    snprintf(src, sizeof src, "%s", sh->inputs[i]);
+    const char *base = strrchr(src, '/');
+    rc = zn_write_tei(doc, base ? base + 1 : src, "index.xml", zn_model_version(sh->model), f);
+  }
+  if (fclose(f) != 0 || rc != 0) {
+    unlink(tmp);
+    *error = S_strdupf("cannot write %s%s", path, ": write failed");
+    return -1;
+  }
+  if (rename(tmp, path) != 0) {
+    *error = S_strdupf("cannot rename to %s: %s", path, strerror(errno));
+    unlink(tmp);
+    return -1;
+  }
+  return 0;
+}
+
+static void S_process(shared *sh, size_t i) {
+  result *r = &sh->res[i];
+  zn_error err = {0};
+  char msg[2048];
+  size_t len = 0;
+  char *bytes = NULL;
+  FILE *f = fopen(sh->inputs[i], "rb");
+  if (f) {
+    size_t cap = 0;
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+      if (len + got + 1 > cap) {
+        cap = (len + got + 1) * 2;
+        bytes = realloc(bytes, cap);
+        if (!bytes)
+          abort();
+      }
+      memcpy(bytes + len, chunk, got);
+      len += got;
+    }
+    if (ferror(f)) {
+      r->error = S_strdupf("%s: cannot read: %s", sh->inputs[i], strerror(errno));
+      fclose(f);
+      free(bytes);
+      return;
+    }
+    fclose(f);
+  } else {
+    r->error = S_strdupf("%s: cannot open: %s", sh->inputs[i], strerror(errno));
+    return;
+  }
+  r->bytes = len;
+  zn_doc *doc = zn_doc_new(sh->inputs[i], bytes ? bytes : "", len, sh->opts->encoding, &err);
+  free(bytes);
+  if (!doc || zn_extract(sh->model, doc, &err) != 0) {
+    r->error = S_strdupf("%s%s", zn_error_format(&err, msg, sizeof msg), "");
+    zn_doc_free(doc);
+    return;
+  }
+  for (size_t k = 0; k < zn_doc_mention_count(doc); k++) {
+    if (zn_doc_mention(doc, k)->type == ZN_PER)
+      r->persons++;
+    else
+      r->orgs++;
+  }
+  if (!strcmp(sh->opts->outdir, "-")) {
+    FILE *mem = open_memstream(&r->out, &r->outlen);
+    if (sh->opts->formats & ZN_FMT_JSONL)
+      zn_write_jsonl(doc, mem);
+    else
+      zn_write_tsv(doc, mem, 0);
+    fclose(mem);
+  } else {
+    static const struct {
+      unsigned fmt;
+      const char *ext;
+    } outs[] = {{ZN_FMT_TSV, "tsv"}, {ZN_FMT_JSONL, "jsonl"}, {ZN_FMT_TEI, "xml"}};
+    for (size_t k = 0; k < 3 && !r->error; k++)
+      if (sh->opts->formats & outs[k].fmt)
+        S_write_file(sh, doc, i, outs[k].ext, outs[k].fmt, &r->error);
+  }
+  zn_doc_free(doc);
+}
+
+static void *S_worker(void *arg) {
+  shared *sh = arg;
+  for (;;) {
+    size_t i = atomic_fetch_add(&sh->next, 1);
+    if (i >= sh->n)
+      break;
+    S_process(sh, i);
+    pthread_mutex_lock(&sh->lock);
+    sh->res[i].done = 1;
+    sh->finished++;
+    sh->bytes_done += sh->res[i].bytes;
+    pthread_cond_broadcast(&sh->cond);
+    pthread_mutex_unlock(&sh->lock);
+  }
+  return NULL;
+}
+
+static double S_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void S_progress(size_t done, size_t total, unsigned long long bytes, double secs) {
+  double mb = (double)bytes / 1e6, rate = secs > 0 ? mb / secs : 0;
+  double left = done ? secs * (double)(total - done) / (double)done : 0;
+  int width = 30, fill = total ? (int)((double)width * (double)done / (double)total) : width;
+  fprintf(stderr, "\r[%.*s%*s] %zu/%zu files  %.1f MB  %.1f MB/s  %.0fs left ", fill,
+          "##############################", width - fill, "", done, total, mb, rate, left);
+  fflush(stderr);
+}
+
+size_t zn_batch_run(const zn_model *model, char **inputs, char **names, size_t n,
+                    const zn_batch_opts *opts, zn_batch_stats *stats) {
+  shared sh = {.model = model, .inputs = inputs, .names = names, .n = n, .opts = opts};
+  atomic_init(&sh.next, 0);
+  sh.res = calloc(n ? n : 1, sizeof *sh.res);
+  if (!sh.res)
+    abort();
+  pthread_mutex_init(&sh.lock, NULL);
+  pthread_cond_init(&sh.cond, NULL);
+  double t0 = S_now();
+  int jobs = opts->jobs > 0 ? opts->jobs : 1;
+  if ((size_t)jobs > n)
+    jobs = n ? (int)n : 1;
+  pthread_t *th = calloc((size_t)jobs, sizeof *th);
+  if (!th)
+    abort();
+  for (int t = 0; t < jobs; t++)
+    pthread_create(&th[t], NULL, S_worker, &sh);
+  /* the main thread reports in input order as results come in */
+  memset(stats, 0, sizeof *stats);
+  for (size_t i = 0; i < n; i++) {
+    pthread_mutex_lock(&sh.lock);
+    while (!sh.res[i].done) {
+      if (opts->progress)
+        S_progress(sh.finished, n, sh.bytes_done, S_now() - t0);
+      struct timespec until;
+      clock_gettime(CLOCK_REALTIME, &until);
+      until.tv_nsec += 200000000;
+      if (until.tv_nsec >= 1000000000)
+        until.tv_sec++, until.tv_nsec -= 1000000000;
+      pthread_cond_timedwait(&sh.cond, &sh.lock, &until);
+    }
+    pthread_mutex_unlock(&sh.lock);
+    result *r = &sh.res[i];
+    if (r->out) {
+      fwrite(r->out, 1, r->outlen, stdout);
+      free(r->out);
+    }
+    if (r->error) {
+      if (opts->progress)
+        fputc('\n', stderr);
+      fprintf(stderr, "zhner: %s\n", r->error);
+      free(r->error);
+      stats->failed++;
+    }
+    stats->files++;
+    stats->bytes += r->bytes;
+    stats->persons += r->persons;
+    stats->orgs += r->orgs;
+  }
+  for (int t = 0; t < jobs; t++)
+    pthread_join(th[t], NULL);
+  if (opts->progress) {
+    S_progress(n, n, sh.bytes_done, S_now() - t0);
+    fputc('\n', stderr);
+  }
+  fflush(stdout);
+  stats->seconds = S_now() - t0;
+  free(th);
+  free(sh.res);
+  pthread_mutex_destroy(&sh.lock);
+  pthread_cond_destroy(&sh.cond);
+  return stats->failed;
+}

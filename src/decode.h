@@ -1,0 +1,14 @@
+/* decode.h: input bytes to the original code points (the offset space). */
+#ifndef ZN_DECODE_H
+#define ZN_DECODE_H
+
+#include "zhner.h"
+
+/* Decodes bytes into a new code-point array (caller frees). encoding: NULL or
+ * "auto", "utf-8", "gb18030". A UTF-8 BOM is kept as code point 0. Fails with
+ * ZN_ERR_BINARY for a NUL byte, ZN_ERR_ENCODING (offset = byte offset) for
+ * bytes that are not text in the encoding. */
+uint32_t *zn_decode(const char *name, const char *bytes, size_t len, const char *encoding,
+                    size_t *n, zn_error *err);
+
+#endif

@@ -1,0 +1,151 @@
+/* gazetteer.c: category files -> one uthash table; errors name file:line. */
+#include "gazetteer.h"
+#include "utf8.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const S_names[ZN_CAT_COUNT] = {
+    "surname", "title",      "per_before", "per_after", "honorific",
+    "person",  "nonname",    "org_suffix", "org_body",  "org_prefix",
+    "level",   "level_body", "department", "org_stop",  "place_suffix"};
+
+int zn_cat_by_name(const char *name) {
+  for (int i = 0; i < ZN_CAT_COUNT; i++)
+    if (!strcmp(S_names[i], name))
+      return i;
+  return -1;
+}
+
+const char *zn_cat_name(zn_cat cat) {
+  return S_names[cat];
+}
+
+const zn_gaz_entry *zn_gazetteer_find(const zn_gazetteer *g, const char *s, size_t len) {
+  zn_gaz_entry *e;
+  HASH_FIND(hh, g->table, s, len, e);
+  return e;
+}
+
+static size_t S_cplen(const char *s, size_t len) {
+  size_t n = 0;
+  for (size_t i = 0; i < len; i++)
+    n += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return n;
+}
+
+static void S_add(zn_gazetteer *g, zn_cat cat, const char *key, size_t len, float weight,
+                  const char *canonical) {
+  zn_gaz_entry *e;
+  HASH_FIND(hh, g->table, key, len, e);
+  if (!e) {
+    e = zn_xcalloc(1, sizeof *e + len + 1);
+    memcpy(e->key, key, len);
+    e->len = S_cplen(key, len);
+    HASH_ADD_KEYPTR(hh, g->table, e->key, len, e);
+  }
+  if (!(e->cats & (1u << cat))) {
+    zn_grow(&g->lists[cat], &g->caplist[cat], g->nlist[cat] + 1, sizeof(char *));
+    g->lists[cat][g->nlist[cat]++] = e->key;
+  }
+  e->cats |= 1u << cat;
+  e->weight[cat] = weight;
+  free(e->canonical[cat]);
+  e->canonical[cat] = canonical ? zn_xstrdup(canonical) : NULL;
+  if (e->len > g->maxlen[cat])
+    g->maxlen[cat] = e->len;
+}
+
+/* Checks one field: valid UTF-8, no spaces or control characters. */
+static int S_valid_entry(const char *s, size_t len, size_t *bad) {
+  const unsigned char *p = (const unsigned char *)s, *end = p + len;
+  while (p < end) {
+    uint32_t cp;
+    size_t step = zn_utf8_next(p, end, &cp);
+    if (cp == ZN_INVALID_CP || cp < 0x21 || cp == 0x3000) {
+      *bad = (size_t)(p - (const unsigned char *)s);
+      return 0;
+    }
+    p += step;
+  }
+  return len > 0;
+}
+
+int zn_gazetteer_read(zn_gazetteer *g, zn_cat cat, const char *path, zn_error *err) {
+  size_t len;
+  char *text = zn_read_file(path, &len, err);
+  if (!text)
+    return -1;
+  int rc = 0;
+  long lineno = 0;
+  char *line = text, *end = text + len;
+  while (line < end && rc == 0) {
+    char *nl = memchr(line, '\n', (size_t)(end - line));
+    char *eol = nl ? nl : end;
+    lineno++;
+    if (eol > line && eol[-1] == '\r')
+      eol--;
+    *eol = 0;
+    if (lineno == 1 && (unsigned char)line[0] == 0xEF && (unsigned char)line[1] == 0xBB &&
+        (unsigned char)line[2] == 0xBF)
+      line += 3;
+    char *hash = line[0] == '#' ? line : strstr(line, " #");
+    if (hash)
+      *hash = 0;
+    size_t n = strlen(line);
+    while (n && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+      line[--n] = 0;
+    if (n == 0) {
+      line = nl ? nl + 1 : end;
+      continue;
+    }
+    float weight = 1.0f;
+    char *tab = strchr(line, '\t');
+    if (tab) {
+      *tab = 0;
+      char *num = tab + 1, *stop;
+      errno = 0;
+      weight = strtof(num, &stop);
+      if (stop == num || *stop || errno) {
+        rc = zn_fail(err, ZN_ERR_DATA, path, lineno, (long)(num - line) + 1, -1,
+                     "bad weight '%s' (want a number after the tab)", num);
+        break;
+      }
+    }
+    /* "canonical|variant|…": every field is an entry; variants know their canonical */
+    int several = strchr(line, '|') != NULL;
+    for (char *field = line; field && rc == 0;) {
+      char *next = strchr(field, '|');
+      if (next)
+        *next++ = 0;
+      size_t flen = strlen(field), bad = 0;
+      if (!S_valid_entry(field, flen, &bad)) {
+        rc = zn_fail(err, ZN_ERR_DATA, path, lineno, (long)(field - line) + (long)bad + 1, -1,
+                     flen ? "invalid character in entry (white space, control or bad UTF-8)"
+                          : "empty entry");
+        break;
+      }
+      S_add(g, cat, field, flen, weight, several ? line : NULL);
+      field = next;
+    }
+    line = nl ? nl + 1 : end;
+  }
+  free(text);
+  return rc;
+}
+
+void zn_gazetteer_free(zn_gazetteer *g) {
+  zn_gaz_entry *e, *tmp;
+  HASH_ITER(hh, g->table, e, tmp) {
+    HASH_DEL(g->table, e);
+    for (int c = 0; c < ZN_CAT_COUNT; c++)
+      free(e->canonical[c]);
+    free(e);
+  }
+  for (int c = 0; c < ZN_CAT_COUNT; c++)
+    free(g->lists[c]);
+  memset(g, 0, sizeof *g);
+}

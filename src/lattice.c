@@ -1,0 +1,140 @@
+/* lattice.c: lexicon word edges and the best (least-cost) path over words
+ * and candidate mentions. Costs are -ln probabilities: a candidate name wins
+ * only where it is more probable than the words it would break. */
+#include "util.h"
+#include "work.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int zn_has_cat(const zn_gaz_entry *g, zn_cat cat) {
+  return g && (g->cats & (1u << cat));
+}
+
+const zn_word *zn_word_at(const zn_work *w, size_t s, size_t e) {
+  const zn_word *word =
+      zn_lexicon_find(&w->m->lex, w->v->utf8 + w->v->boff[s], w->v->boff[e] - w->v->boff[s]);
+  return word && (word->flags & ZN_W_WORD) ? word : NULL;
+}
+
+const zn_gaz_entry *zn_gaz_at(const zn_work *w, size_t s, size_t e) {
+  return zn_gazetteer_find(&w->m->gaz, w->v->utf8 + w->v->boff[s], w->v->boff[e] - w->v->boff[s]);
+}
+
+size_t zn_gaz_longest(const zn_work *w, zn_cat cat, size_t s, size_t *len) {
+  size_t max = w->m->gaz.maxlen[cat];
+  for (size_t l = max; l > 0; l--) {
+    if (s + l > w->v->n)
+      continue;
+    if (zn_has_cat(zn_gaz_at(w, s, s + l), cat)) {
+      *len = l;
+      return l;
+    }
+  }
+  *len = 0;
+  return 0;
+}
+
+size_t zn_gaz_longest_ending(const zn_work *w, zn_cat cat, size_t e) {
+  size_t max = w->m->gaz.maxlen[cat];
+  for (size_t l = max < e ? max : e; l > 0; l--)
+    if (zn_has_cat(zn_gaz_at(w, e - l, e), cat))
+      return l;
+  return 0;
+}
+
+float zn_char_cost(const zn_work *w, size_t i) {
+  uint32_t c = w->v->cp[i];
+  if (!zn_is_han(c))
+    return 0.0f;
+  const zn_word *word = zn_word_at(w, i, i + 1);
+  if (word)
+    return word->cost;
+  return (float)log(w->m->lex.total + 1) + w->m->p.unknown_char;
+}
+
+void zn_edges_build(zn_work *w) {
+  const zn_view *v = w->v;
+  zn_edges *ed = &w->edges;
+  ed->first = zn_xmalloc((v->n + 1) * sizeof *ed->first);
+  ed->n = 0;
+  for (size_t i = 0; i < v->n; i++) {
+    ed->first[i] = ed->n;
+    size_t max = w->m->lex.maxlen;
+    for (size_t l = 1; l <= max && i + l <= v->n; l++) {
+      const zn_word *word =
+          zn_lexicon_find(&w->m->lex, v->utf8 + v->boff[i], v->boff[i + l] - v->boff[i]);
+      if (!word)
+        break; /* no longer word starts with these characters */
+      if (!(word->flags & ZN_W_WORD) || l == 1)
+        continue;
+      zn_grow(&ed->edge, &ed->cap, ed->n + 1, sizeof *ed->edge);
+      ed->edge[ed->n++] = (zn_edge){(uint16_t)l, word->cost};
+    }
+  }
+  ed->first[v->n] = ed->n;
+}
+
+void zn_cand_add(zn_work *w, size_t s, size_t e, float cost, int type, int kind, int source) {
+  zn_grow(&w->cands, &w->capcands, w->ncands + 1, sizeof *w->cands);
+  w->cands[w->ncands++] = (zn_cand){s, e, cost, (uint8_t)type, (uint8_t)kind, (uint8_t)source};
+}
+
+static int S_cmp_cand(const void *a, const void *b) {
+  const zn_cand *x = a, *y = b;
+  if (x->s != y->s)
+    return x->s < y->s ? -1 : 1;
+  if (x->e != y->e)
+    return x->e < y->e ? -1 : 1;
+  return x->cost < y->cost ? -1 : x->cost > y->cost;
+}
+
+void zn_lattice_best(zn_work *w, int with_cands) {
+  const zn_view *v = w->v;
+  size_t n = v->n;
+  double *best = zn_xmalloc((n + 1) * sizeof *best);
+  size_t *from = zn_xmalloc((n + 1) * sizeof *from);
+  long *via = zn_xmalloc((n + 1) * sizeof *via);
+  for (size_t i = 0; i <= n; i++)
+    best[i] = INFINITY, from[i] = 0, via[i] = -1;
+  best[0] = 0;
+  if (with_cands)
+    qsort(w->cands, w->ncands, sizeof *w->cands, S_cmp_cand);
+  size_t ci = 0;
+#define RELAX(a, b, c, k)                                                                          \
+  do {                                                                                             \
+    double t = best[a] + (c);                                                                      \
+    if (t < best[b]) {                                                                             \
+      best[b] = t, from[b] = (a), via[b] = (k);                                                    \
+    }                                                                                              \
+  } while (0)
+  for (size_t i = 0; i < n; i++) {
+    if (best[i] == INFINITY)
+      continue; /* cannot happen: single characters always connect */
+    RELAX(i, i + 1, zn_char_cost(w, i), -1L);
+    for (size_t k = w->edges.first[i]; k < w->edges.first[i + 1]; k++)
+      RELAX(i, i + w->edges.edge[k].len, w->edges.edge[k].cost, -1L);
+    if (with_cands) {
+      while (ci < w->ncands && w->cands[ci].s < i)
+        ci++;
+      for (size_t k = ci; k < w->ncands && w->cands[k].s == i; k++)
+        RELAX(i, w->cands[k].e, w->cands[k].cost, (long)k);
+    }
+  }
+#undef RELAX
+  /* walk back */
+  w->npath = 0;
+  for (size_t e = n; e > 0; e = from[e]) {
+    zn_grow(&w->path, &w->cappath, w->npath + 1, sizeof *w->path);
+    w->path[w->npath++] = (zn_step){from[e], e, via[e]};
+  }
+  for (size_t a = 0, b = w->npath ? w->npath - 1 : 0; a < b; a++, b--) {
+    zn_step t = w->path[a];
+    w->path[a] = w->path[b];
+    w->path[b] = t;
+  }
+  free(best);
+  free(from);
+  free(via);
+}

@@ -1,0 +1,241 @@
+/* lexicon.c: general word lists (jieba dict.txt, friso places) and name
+ * character statistics, loaded at start-up into uthash tables. */
+#include "lexicon.h"
+#include "utf8.h"
+#include "util.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const zn_word *zn_lexicon_find(const zn_lexicon *lx, const char *s, size_t len) {
+  zn_word *w;
+  HASH_FIND(hh, lx->words, s, len, w);
+  return w;
+}
+
+const zn_charstat *zn_lexicon_char(const zn_lexicon *lx, uint32_t cp) {
+  zn_charstat *c;
+  HASH_FIND(hh, lx->chars, &cp, sizeof cp, c);
+  return c;
+}
+
+static zn_word *S_word(zn_lexicon *lx, const char *s, size_t len, size_t cplen) {
+  zn_word *w;
+  HASH_FIND(hh, lx->words, s, len, w);
+  if (!w) {
+    w = zn_xcalloc(1, sizeof *w + len + 1);
+    memcpy(w->key, s, len);
+    w->len = (uint16_t)cplen;
+    w->cost = INFINITY;
+    HASH_ADD_KEYPTR(hh, lx->words, w->key, len, w);
+  }
+  return w;
+}
+
+static zn_charstat *S_char(zn_lexicon *lx, uint32_t cp) {
+  zn_charstat *c;
+  HASH_FIND(hh, lx->chars, &cp, sizeof cp, c);
+  if (!c) {
+    c = zn_xcalloc(1, sizeof *c);
+    c->cp = cp;
+    HASH_ADD(hh, lx->chars, cp, sizeof c->cp, c);
+  }
+  return c;
+}
+
+/* Adds a word and all its proper prefixes (as prefix-only entries), so that a
+ * longest-match walk can stop as soon as no word continues. */
+static zn_word *S_add(zn_lexicon *lx, const char *s, size_t len, const uint32_t *cp, size_t n) {
+  size_t b = 0;
+  char tmp[4];
+  for (size_t i = 0; i + 1 < n; i++) {
+    b += zn_utf8_put(cp[i], tmp);
+    S_word(lx, s, b, i + 1);
+  }
+  if (n > lx->maxlen)
+    lx->maxlen = n;
+  return S_word(lx, s, len, n);
+}
+
+static uint16_t S_pos_flags(const char *pos) {
+  switch (pos[0]) {
+  case 'v':
+    return pos[1] == 'n' ? ZN_W_NOUN : ZN_W_VERB;
+  case 'p':
+  case 'c':
+  case 'u':
+  case 'd':
+  case 'r':
+  case 'y':
+  case 'e':
+  case 'o':
+  case 'f':
+  case 'z':
+    return ZN_W_FUNC;
+  case 'n':
+    if (pos[1] == 's')
+      return ZN_W_NOUN | ZN_W_PLACE;
+    if (pos[1] == 'z' || pos[1] == 'r')
+      return ZN_W_NOUN | ZN_W_PROPER;
+    if (pos[1] == 't')
+      return ZN_W_NOUN | ZN_W_ORGWORD;
+    return ZN_W_NOUN;
+  case 'j':
+    return ZN_W_NOUN | ZN_W_PROPER;
+  case 'm':
+  case 'q':
+    return ZN_W_NUM;
+  case 'a':
+  case 'b':
+    return ZN_W_ADJ;
+  case 't':
+    return ZN_W_TIME;
+  default:
+    return ZN_W_NOUN;
+  }
+}
+
+/* Iterates the lines of a file: calls fn(line, lineno) until it returns != 0. */
+static int S_lines(const char *path, zn_error *err,
+                   int (*fn)(void *ctx, char *line, long lineno, zn_error *err), void *ctx) {
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return zn_fail(err, ZN_ERR_IO, path, 0, 0, -1,
+                   "cannot open lexicon (run scripts/setup.sh to install it)");
+  char *line = NULL;
+  size_t cap = 0;
+  long lineno = 0;
+  int rc = 0;
+  ssize_t got;
+  while (rc == 0 && (got = getline(&line, &cap, f)) >= 0) {
+    lineno++;
+    while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
+      line[--got] = 0;
+    if (got == 0 || line[0] == '#')
+      continue;
+    rc = fn(ctx, line, lineno, err);
+  }
+  free(line);
+  fclose(f);
+  return rc;
+}
+
+struct word_ctx {
+  zn_lexicon *lx;
+  const zn_gazetteer *g;
+  const char *path;
+  struct counted {
+    zn_word *w;
+    double freq;
+  } * order; /* words in file order; frequencies become costs at the end */
+  size_t n, cap;
+};
+
+static int S_word_line(void *p, char *line, long lineno, zn_error *err) {
+  struct word_ctx *c = p;
+  char *sp1 = strchr(line, ' ');
+  char *sp2 = sp1 ? strchr(sp1 + 1, ' ') : NULL;
+  if (!sp1)
+    return zn_fail(err, ZN_ERR_DATA, c->path, lineno, 1, -1, "want 'word frequency [pos]'");
+  *sp1 = 0;
+  if (sp2)
+    *sp2 = 0;
+  char *stop;
+  double freq = strtod(sp1 + 1, &stop);
+  if (stop == sp1 + 1 || freq < 0)
+    return zn_fail(err, ZN_ERR_DATA, c->path, lineno, (long)(sp1 - line) + 2, -1, "bad frequency");
+  const char *pos = sp2 ? sp2 + 1 : "n";
+  size_t len = strlen(line), n;
+  uint32_t *cp = zn_utf8_decode(line, len, &n);
+  if (!cp)
+    return zn_fail(err, ZN_ERR_DATA, c->path, lineno, 1, -1, "invalid UTF-8");
+  int person = pos[0] == 'n' && pos[1] == 'r';
+  /* Name entries: three characters and more are names, never words. Their
+   * characters feed the statistics: given-name characters after a surname,
+   * transliteration characters from foreign names. */
+  if (person && n >= 3) {
+    char first[8];
+    size_t fl = zn_utf8_put(cp[0], first);
+    const zn_gaz_entry *s = zn_gazetteer_find(c->g, first, fl);
+    if (n == 3 && pos[2] != 't' && s && (s->cats & (1u << ZN_CAT_SURNAME)))
+      for (size_t i = 1; i < n; i++, c->lx->given_total += 1)
+        S_char(c->lx, cp[i])->given += 1;
+    if (pos[2] == 't')
+      for (size_t i = 0; i < n; i++, c->lx->translit_total += 1)
+        S_char(c->lx, cp[i])->translit += 1;
+    free(cp);
+    return 0;
+  }
+  if (person && n == 2 && pos[2] == 'f') { /* nrfg pairs are names (刘备) */
+    free(cp);
+    return 0;
+  }
+  zn_word *w = S_add(c->lx, line, len, cp, n);
+  if (!(w->flags & ZN_W_WORD)) {
+    zn_grow(&c->order, &c->cap, c->n + 1, sizeof *c->order);
+    c->order[c->n].w = w;
+    c->order[c->n++].freq = freq + 1;
+    w->flags |= ZN_W_WORD;
+  }
+  w->flags |= S_pos_flags(pos);
+  if (n == 1)
+    S_char(c->lx, cp[0])->word += (float)freq;
+  c->lx->total += freq + 1;
+  free(cp);
+  return 0;
+}
+
+int zn_lexicon_read_words(zn_lexicon *lx, const zn_gazetteer *g, const char *path, zn_error *err) {
+  struct word_ctx c = {.lx = lx, .g = g, .path = path};
+  int rc = S_lines(path, err, S_word_line, &c);
+  double ltotal = log(lx->total > 0 ? lx->total : 1);
+  for (size_t i = 0; i < c.n; i++)
+    c.order[i].w->cost = (float)(ltotal - log(c.order[i].freq));
+  free(c.order);
+  return rc;
+}
+
+struct place_ctx {
+  zn_lexicon *lx;
+  const char *path;
+};
+
+static int S_place_line(void *p, char *line, long lineno, zn_error *err) {
+  struct place_ctx *c = p;
+  char *slash = strchr(line, '/');
+  if (slash)
+    *slash = 0;
+  size_t len = strlen(line), n;
+  uint32_t *cp = zn_utf8_decode(line, len, &n);
+  if (!cp || n == 0) {
+    free(cp);
+    return zn_fail(err, ZN_ERR_DATA, c->path, lineno, 1, -1, "invalid UTF-8 or empty entry");
+  }
+  zn_word *w = S_add(c->lx, line, len, cp, n);
+  if (!(w->flags & ZN_W_WORD)) /* a place the word list lacks: a rare word */
+    w->cost = (float)log(c->lx->total > 0 ? c->lx->total : 1);
+  w->flags |= ZN_W_WORD | ZN_W_PLACE | ZN_W_NOUN;
+  free(cp);
+  return 0;
+}
+
+int zn_lexicon_read_places(zn_lexicon *lx, const char *path, zn_error *err) {
+  struct place_ctx c = {lx, path};
+  return S_lines(path, err, S_place_line, &c);
+}
+
+void zn_lexicon_free(zn_lexicon *lx) {
+  zn_word *w, *wt;
+  HASH_ITER(hh, lx->words, w, wt) {
+    HASH_DEL(lx->words, w);
+    free(w);
+  }
+  zn_charstat *c, *ct;
+  HASH_ITER(hh, lx->chars, c, ct) {
+    HASH_DEL(lx->chars, c);
+    free(c);
+  }
+  memset(lx, 0, sizeof *lx);
+}

@@ -1,0 +1,60 @@
+/* lexicon.h: a general word list with frequencies and parts of speech (jieba's
+ * dict.txt format: "word freq pos"), place names, and character statistics
+ * for names. It tells words from names; its person-name entries are never
+ * used as names: three-character name entries leave the word list and only
+ * feed the statistics of given-name characters. */
+#ifndef ZN_LEXICON_H
+#define ZN_LEXICON_H
+
+#include "gazetteer.h"
+#include "zhner.h"
+
+#include <uthash.h>
+
+enum {
+  ZN_W_WORD = 1,     /* a word (else only a prefix of longer words) */
+  ZN_W_PLACE = 2,    /* a place name */
+  ZN_W_VERB = 4,     /* pos v, vd, vi… (not vn) */
+  ZN_W_FUNC = 8,     /* function word: p, c, u, d, r, y, e, o, f */
+  ZN_W_NOUN = 16,    /* n, nz, vn, j, l… */
+  ZN_W_NUM = 32,     /* m, q: numbers and measure words */
+  ZN_W_PROPER = 64,  /* nz, nrt, j: other proper nouns and abbreviations */
+  ZN_W_ADJ = 128,    /* a, b */
+  ZN_W_TIME = 256,   /* t */
+  ZN_W_ORGWORD = 512 /* nt: a word that names a kind of body (水利局); never an ORG alone */
+};
+
+typedef struct zn_word {
+  UT_hash_handle hh;
+  float cost; /* -ln(freq / total) for a word */
+  uint16_t flags;
+  uint16_t len; /* code points */
+  char key[];
+} zn_word;
+
+typedef struct zn_charstat {
+  UT_hash_handle hh;
+  uint32_t cp;
+  float given;    /* count as a given-name character */
+  float translit; /* count in transliterated foreign names */
+  float word;     /* frequency as a one-character word */
+} zn_charstat;
+
+typedef struct zn_lexicon {
+  zn_word *words;
+  size_t maxlen; /* longest word, code points */
+  double total;  /* sum of word frequencies */
+  zn_charstat *chars;
+  double given_total, translit_total;
+} zn_lexicon;
+
+/* Reads a dict.txt-style word list; surnames (from g) select the name entries
+ * whose characters count as given-name characters. */
+int zn_lexicon_read_words(zn_lexicon *lx, const zn_gazetteer *g, const char *path, zn_error *err);
+/* Reads a list of place names ("name" or "name/…" a line, '#' comments). */
+int zn_lexicon_read_places(zn_lexicon *lx, const char *path, zn_error *err);
+const zn_word *zn_lexicon_find(const zn_lexicon *lx, const char *s, size_t len);
+const zn_charstat *zn_lexicon_char(const zn_lexicon *lx, uint32_t cp);
+void zn_lexicon_free(zn_lexicon *lx);
+
+#endif

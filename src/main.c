@@ -1,0 +1,272 @@
+/* main.c: the zhner command line, a thin client of libzhner. */
+#include "batch.h"
+#include "zhner.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef ZN_GAZETTEER_DIR
+#define ZN_GAZETTEER_DIR "gazetteers"
+#endif
+
+enum { EXIT_ALL_DONE = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
+
+static const char *S_usage =
+    "usage: zhner [OPTIONS] PATH...\n"
+    "Finds the persons and organisations named in Chinese text files. PATH is a\n"
+    "file, or a folder searched recursively for *.txt.\n"
+    "\n"
+    "  --output DIR        write NAME.tsv / NAME.jsonl / NAME.xml per document into\n"
+    "                      DIR (default: output); '-' writes TSV or JSONL for all\n"
+    "                      documents to standard output\n"
+    "  --format F          tsv, jsonl or tei; may be repeated (default: all three\n"
+    "                      into a folder, tsv to standard output)\n"
+    "  --gazetteers DIR    gazetteers that add to or override the built-in ones\n"
+    "  --encoding E        auto (default), utf-8 or gb18030\n"
+    "  --jobs N            worker threads (default: the number of cores)\n"
+    "  --quiet             no progress bar and no summary line\n"
+    "  --help, --version\n"
+    "\n"
+    "Offsets are Unicode code points into each original file, end exclusive.\n"
+    "Exit status: 0 all files done; 1 some file could not be processed (the rest\n"
+    "still are); 2 bad usage or bad gazetteers.\n";
+
+typedef struct list {
+  char **s;
+  size_t n, cap;
+} list;
+
+static void S_push(list *l, char *s) {
+  if (l->n == l->cap) {
+    l->cap = l->cap ? l->cap * 2 : 64;
+    l->s = realloc(l->s, l->cap * sizeof *l->s);
+    if (!l->s)
+      abort();
+  }
+  l->s[l->n++] = s;
+}
+
+static char *S_dup(const char *s) {
+  char *d = strdup(s);
+  if (!d)
+    abort();
+  return d;
+}
+
+static int S_cmp(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int S_ends_with(const char *s, const char *suffix) {
+  size_t a = strlen(s), b = strlen(suffix);
+  return a >= b && !strcmp(s + a - b, suffix);
+}
+
+/* Collects *.txt below dir, sorted, into out. */
+static void S_walk(const char *dir, list *out) {
+  DIR *d = opendir(dir);
+  if (!d) {
+    fprintf(stderr, "zhner: %s: cannot open folder: %s\n", dir, strerror(errno));
+    return;
+  }
+  list here = {0};
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    if (e->d_name[0] == '.')
+      continue;
+    size_t len = strlen(dir) + strlen(e->d_name) + 2;
+    char *path = malloc(len);
+    if (!path)
+      abort();
+    snprintf(path, len, "%s%s%s", dir, S_ends_with(dir, "/") ? "" : "/", e->d_name);
+    S_push(&here, path);
+  }
+  closedir(d);
+  qsort(here.s, here.n, sizeof *here.s, S_cmp);
+  for (size_t i = 0; i < here.n; i++) {
+    struct stat st;
+    if (stat(here.s[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+      S_walk(here.s[i], out);
+      free(here.s[i]);
+    } else if (S_ends_with(here.s[i], ".txt")) {
+      S_push(out, here.s[i]);
+    } else {
+      free(here.s[i]);
+    }
+  }
+  free(here.s);
+}
+
+/* Output base name: the file name without .txt; where two inputs share one,
+ * the path with '/' as '_' (deterministic, distinct). */
+static char *S_base(const char *path) {
+  const char *slash = strrchr(path, '/');
+  char *b = S_dup(slash ? slash + 1 : path);
+  if (S_ends_with(b, ".txt"))
+    b[strlen(b) - 4] = 0;
+  return b;
+}
+
+static char **S_names(char **inputs, size_t n) {
+  char **names = calloc(n ? n : 1, sizeof *names);
+  char *clash = calloc(n ? n : 1, 1);
+  if (!names || !clash)
+    abort();
+  for (size_t i = 0; i < n; i++)
+    names[i] = S_base(inputs[i]);
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = i + 1; j < n; j++)
+      if (!strcmp(names[i], names[j]))
+        clash[i] = clash[j] = 1;
+  for (size_t i = 0; i < n; i++) {
+    if (!clash[i])
+      continue;
+    char *p = S_dup(inputs[i]);
+    if (S_ends_with(p, ".txt"))
+      p[strlen(p) - 4] = 0;
+    for (char *c = p; *c; c++)
+      if (*c == '/')
+        *c = '_';
+    const char *q = p;
+    while (*q == '.' || *q == '_')
+      q++;
+    free(names[i]);
+    names[i] = S_dup(*q ? q : "doc");
+    free(p);
+  }
+  free(clash);
+  return names;
+}
+
+static int S_bad_usage(const char *msg, const char *arg) {
+  fprintf(stderr, "zhner: %s%s%s\n(see zhner --help)\n", msg, arg ? ": " : "", arg ? arg : "");
+  return EXIT_USAGE;
+}
+
+int main(int argc, char **argv) {
+  const char *outdir = "output", *extra = NULL, *encoding = NULL;
+  unsigned formats = 0;
+  int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), quiet = 0;
+  list paths = {0};
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    int has_value = i + 1 < argc;
+    if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+      fputs(S_usage, stdout);
+      return EXIT_ALL_DONE;
+    } else if (!strcmp(a, "--version")) {
+      printf("zhner %s\n", ZHNER_VERSION);
+      return EXIT_ALL_DONE;
+    } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
+      quiet = 1;
+    } else if (!strcmp(a, "--output") || !strcmp(a, "-o")) {
+      if (!has_value)
+        return S_bad_usage("--output needs a folder or '-'", NULL);
+      outdir = argv[++i];
+    } else if (!strcmp(a, "--format") || !strcmp(a, "-f")) {
+      if (!has_value)
+        return S_bad_usage("--format needs tsv, jsonl or tei", NULL);
+      const char *f = argv[++i];
+      if (!strcmp(f, "tsv"))
+        formats |= ZN_FMT_TSV;
+      else if (!strcmp(f, "jsonl"))
+        formats |= ZN_FMT_JSONL;
+      else if (!strcmp(f, "tei") || !strcmp(f, "xml"))
+        formats |= ZN_FMT_TEI;
+      else
+        return S_bad_usage("unknown format (want tsv, jsonl or tei)", f);
+    } else if (!strcmp(a, "--gazetteers")) {
+      if (!has_value)
+        return S_bad_usage("--gazetteers needs a folder", NULL);
+      extra = argv[++i];
+    } else if (!strcmp(a, "--encoding")) {
+      if (!has_value)
+        return S_bad_usage("--encoding needs auto, utf-8 or gb18030", NULL);
+      encoding = argv[++i];
+      if (strcmp(encoding, "auto") && strcmp(encoding, "utf-8") && strcmp(encoding, "gb18030"))
+        return S_bad_usage("unknown encoding (want auto, utf-8 or gb18030)", encoding);
+    } else if (!strcmp(a, "--jobs") || !strcmp(a, "-j")) {
+      char *end;
+      if (!has_value)
+        return S_bad_usage("--jobs needs a number", NULL);
+      long v = strtol(argv[++i], &end, 10);
+      if (*end || v < 1 || v > 1024)
+        return S_bad_usage("--jobs wants a number from 1 to 1024", argv[i]);
+      jobs = (int)v;
+    } else if (a[0] == '-' && a[1]) {
+      return S_bad_usage("unknown option", a);
+    } else {
+      S_push(&paths, S_dup(a));
+    }
+  }
+  if (paths.n == 0)
+    return S_bad_usage("no input (give files or folders)", NULL);
+  int to_stdout = !strcmp(outdir, "-");
+  if (!formats)
+    formats = to_stdout ? ZN_FMT_TSV : ZN_FMT_TSV | ZN_FMT_JSONL | ZN_FMT_TEI;
+  if (to_stdout && (formats & ZN_FMT_TEI))
+    return S_bad_usage("--output - writes tsv or jsonl, not tei", NULL);
+  if (to_stdout && (formats & ZN_FMT_TSV) && (formats & ZN_FMT_JSONL))
+    return S_bad_usage("--output - writes one format: tsv or jsonl", NULL);
+  if (!to_stdout) {
+    mkdir(outdir, 0777);
+    char probe[4096];
+    snprintf(probe, sizeof probe, "%s/.zhner-probe.tmp", outdir);
+    FILE *f = fopen(probe, "wb");
+    if (!f) {
+      fprintf(stderr, "zhner: %s: output folder is not writable: %s\n", outdir, strerror(errno));
+      return EXIT_USAGE;
+    }
+    fclose(f);
+    unlink(probe);
+  }
+  /* inputs: files as given, folders walked; a missing path is a failed file */
+  list inputs = {0};
+  size_t missing = 0;
+  for (size_t i = 0; i < paths.n; i++) {
+    struct stat st;
+    if (stat(paths.s[i], &st) != 0) {
+      fprintf(stderr, "zhner: %s: %s, skipped\n", paths.s[i], strerror(errno));
+      missing++;
+    } else if (S_ISDIR(st.st_mode)) {
+      S_walk(paths.s[i], &inputs);
+    } else {
+      S_push(&inputs, S_dup(paths.s[i]));
+    }
+    free(paths.s[i]);
+  }
+  free(paths.s);
+  zn_error err = {0};
+  zn_model *model = zn_model_load(ZN_GAZETTEER_DIR, extra, &err);
+  if (!model) {
+    char msg[2048];
+    fprintf(stderr, "zhner: %s\n", zn_error_format(&err, msg, sizeof msg));
+    for (size_t i = 0; i < inputs.n; i++)
+      free(inputs.s[i]);
+    free(inputs.s);
+    return EXIT_USAGE;
+  }
+  char **names = S_names(inputs.s, inputs.n);
+  zn_batch_opts opts = {.outdir = outdir,
+                        .formats = formats,
+                        .encoding = encoding,
+                        .jobs = jobs,
+                        .progress = !quiet && isatty(2)};
+  zn_batch_stats st;
+  size_t failed = zn_batch_run(model, inputs.s, names, inputs.n, &opts, &st) + missing;
+  if (!quiet)
+    fprintf(stderr,
+            "zhner: %zu files, %.2f MB, %zu persons, %zu organisations, %zu failed, %.2f s\n",
+            st.files + missing, (double)st.bytes / 1e6, st.persons, st.orgs, failed, st.seconds);
+  for (size_t i = 0; i < inputs.n; i++)
+    free(inputs.s[i]), free(names[i]);
+  free(inputs.s);
+  free(names);
+  zn_model_free(model);
+  return failed ? EXIT_SOME_FAILED : EXIT_ALL_DONE;
+}

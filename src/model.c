@@ -1,0 +1,194 @@
+/* model.c: gazetteers/MANIFEST -> gazetteers, lexicons, rules. */
+#include "model.h"
+#include "utf8.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static int S_exists(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Resolves a MANIFEST file name: absolute as is; else from extra_dir when it
+ * has a file of that name, else from dir. */
+static void S_path(char *out, size_t size, const char *dir, const char *extra, const char *file) {
+  if (file[0] == '/') {
+    snprintf(out, size, "%s", file);
+    return;
+  }
+  if (extra) {
+    if (snprintf(out, size, "%s/%s", extra, file) < (int)size && S_exists(out))
+      return;
+  }
+  if (snprintf(out, size, "%s/%s", dir, file) >= (int)size)
+    out[0] = 0; /* too long: reported as a file that cannot be opened */
+}
+
+static int S_load_rules(zn_model *m, const char *path, zn_error *err) {
+  zn_rules *r = zn_rules_load(path, &m->gaz, err);
+  if (!r)
+    return -1;
+  m->rules = zn_xrealloc(m->rules, (m->nrules + 1) * sizeof *m->rules);
+  m->rules[m->nrules++] = r;
+  return 0;
+}
+
+/* Reads one MANIFEST. Rules are collected for after all gazetteers, since
+ * they expand categories. Words come after surnames, which they need. */
+typedef struct manifest_line {
+  char key[64], path[1024];
+  long line;
+  char manifest[1024];
+} manifest_line;
+
+static int S_read_manifest(const char *dir, const char *extra, const char *mpath,
+                           manifest_line **lines, size_t *n, size_t *cap, char **version,
+                           zn_error *err) {
+  size_t len;
+  char *text = zn_read_file(mpath, &len, err);
+  if (!text)
+    return -1;
+  long lineno = 0;
+  int rc = 0;
+  for (char *line = text, *next; line && rc == 0; line = next) {
+    next = strchr(line, '\n');
+    if (next)
+      *next++ = 0;
+    lineno++;
+    char *hash = strchr(line, '#');
+    if (hash)
+      *hash = 0;
+    char key[64], val[1024];
+    int got = sscanf(line, "%63s %1023s", key, val);
+    if (got <= 0)
+      continue;
+    if (got != 2) {
+      rc = zn_fail(err, ZN_ERR_DATA, mpath, lineno, 1, -1, "want 'KEY VALUE'");
+      break;
+    }
+    if (!strcmp(key, "version")) {
+      free(*version);
+      *version = zn_xstrdup(val);
+      continue;
+    }
+    if (zn_cat_by_name(key) < 0 && strcmp(key, "rules") && strcmp(key, "lexicon") &&
+        strcmp(key, "places") && strcmp(key, "fold")) {
+      rc = zn_fail(err, ZN_ERR_DATA, mpath, lineno, 1, -1,
+                   "unknown key '%s' (want version, a category, lexicon, places, fold or rules)",
+                   key);
+      break;
+    }
+    zn_grow(lines, cap, *n + 1, sizeof **lines);
+    manifest_line *ml = &(*lines)[(*n)++];
+    snprintf(ml->key, sizeof ml->key, "%s", key);
+    S_path(ml->path, sizeof ml->path, dir, extra, val);
+    ml->line = lineno;
+    snprintf(ml->manifest, sizeof ml->manifest, "%s", mpath);
+  }
+  free(text);
+  return rc;
+}
+
+static int S_read_fold(zn_model *m, const char *path, zn_error *err) {
+  size_t len;
+  char *text = zn_read_file(path, &len, err);
+  if (!text)
+    return -1;
+  if (!m->fold)
+    m->fold = zn_fold_new();
+  long lineno = 0;
+  int rc = 0;
+  for (char *line = text, *next; line && rc == 0; line = next) {
+    next = strchr(line, '\n');
+    if (next)
+      *next++ = 0;
+    lineno++;
+    if (!line[0] || line[0] == '#')
+      continue;
+    size_t n;
+    uint32_t *cp = zn_utf8_decode(line, strlen(line), &n);
+    if (!cp || n != 3 || cp[1] != '\t')
+      rc =
+          zn_fail(err, ZN_ERR_DATA, path, lineno, 1, -1, "want 'FROM<TAB>TO' (one character each)");
+    else
+      zn_fold_set(m->fold, cp[0], cp[2]);
+    free(cp);
+  }
+  free(text);
+  return rc;
+}
+
+static const zn_params S_defaults = {
+    .name_base = 6.0f,
+    .given1 = 1.6f,
+    .given2 = 0.2f,
+    .given_floor = 0.5f,
+    .unknown_char = 2.0f,
+    .org_cost = 1.0f,
+    .famous_cost = 0.5f,
+    .doc_name_cost = 3.0f,
+    .reference_cost = 4.0f,
+};
+
+zn_model *zn_model_load(const char *dir, const char *extra_dir, zn_error *err) {
+  zn_model *m = zn_xcalloc(1, sizeof *m);
+  m->p = S_defaults;
+  manifest_line *lines = NULL;
+  size_t n = 0, cap = 0;
+  char mpath[1100];
+  snprintf(mpath, sizeof mpath, "%s/MANIFEST", dir);
+  int rc = S_read_manifest(dir, extra_dir, mpath, &lines, &n, &cap, &m->version, err);
+  if (rc == 0 && extra_dir) {
+    snprintf(mpath, sizeof mpath, "%s/MANIFEST", extra_dir);
+    if (S_exists(mpath))
+      rc = S_read_manifest(extra_dir, NULL, mpath, &lines, &n, &cap, &m->version, err);
+  }
+  /* order: categories, then lexicon and places, then folds and rules */
+  for (int stage = 0; stage < 3 && rc == 0; stage++) {
+    for (size_t i = 0; i < n && rc == 0; i++) {
+      manifest_line *ml = &lines[i];
+      int cat = zn_cat_by_name(ml->key);
+      if (stage == 0 && cat >= 0)
+        rc = zn_gazetteer_read(&m->gaz, (zn_cat)cat, ml->path, err);
+      else if (stage == 1 && !strcmp(ml->key, "lexicon"))
+        rc = zn_lexicon_read_words(&m->lex, &m->gaz, ml->path, err);
+      else if (stage == 1 && !strcmp(ml->key, "places"))
+        rc = zn_lexicon_read_places(&m->lex, ml->path, err);
+      else if (stage == 2 && !strcmp(ml->key, "fold"))
+        rc = S_read_fold(m, ml->path, err);
+      else if (stage == 2 && !strcmp(ml->key, "rules"))
+        rc = S_load_rules(m, ml->path, err);
+    }
+  }
+  if (rc == 0 && !m->version)
+    rc = zn_fail(err, ZN_ERR_DATA, mpath, 0, 0, -1, "MANIFEST has no 'version' line");
+  if (rc == 0 && m->lex.total <= 0)
+    rc = zn_fail(err, ZN_ERR_DATA, mpath, 0, 0, -1, "MANIFEST names no 'lexicon' word list");
+  free(lines);
+  if (rc) {
+    zn_model_free(m);
+    return NULL;
+  }
+  return m;
+}
+
+const char *zn_model_version(const zn_model *m) {
+  return m->version;
+}
+
+void zn_model_free(zn_model *m) {
+  if (!m)
+    return;
+  zn_gazetteer_free(&m->gaz);
+  zn_lexicon_free(&m->lex);
+  for (size_t i = 0; i < m->nrules; i++)
+    zn_rules_free(m->rules[i]);
+  free(m->rules);
+  zn_fold_free(m->fold);
+  free(m->version);
+  free(m);
+}

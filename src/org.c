@@ -1,0 +1,111 @@
+/* org.c: organisation candidates. Three sources: bodies the gazetteer knows
+ * (国务院), short forms that pattern rules find (市委), and the suffix engine:
+ * from a suffix (委员会, 有限公司, 局) it extends left over the words of the
+ * base segmentation while they can belong to a name, and proposes every start
+ * whose span holds an anchor (a place, a level, a known prefix, an ordinal,
+ * a proper noun or a run of unknown characters). */
+#include "util.h"
+#include "work.h"
+
+#define ZN_ORG_MAXLEN 32
+
+/* A base word that an organisation name never extends over. */
+static int S_stop_word(const zn_work *w, size_t q, size_t p) {
+  for (size_t i = q; i < p; i++)
+    if (!zn_is_han(w->v->cp[i]) && !zn_is_ascii_alnum(w->v->cp[i]))
+      return 1;
+  const zn_gaz_entry *g = zn_gaz_at(w, q, p);
+  if (zn_has_cat(g, ZN_CAT_ORG_STOP) || zn_has_cat(g, ZN_CAT_TITLE))
+    return 1;
+  const zn_word *word = zn_word_at(w, q, p);
+  if (word && !zn_has_cat(g, ZN_CAT_ORG_SUFFIX) && !zn_has_cat(g, ZN_CAT_ORG_BODY) &&
+      !zn_has_cat(g, ZN_CAT_ORG_PREFIX) && !(word->flags & (ZN_W_NOUN | ZN_W_PLACE)))
+    return (word->flags & (ZN_W_FUNC | ZN_W_VERB | ZN_W_TIME)) != 0;
+  return 0;
+}
+
+/* A base word that anchors an organisation name. */
+static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
+  const zn_gaz_entry *g = zn_gaz_at(w, q, p);
+  if (zn_has_cat(g, ZN_CAT_ORG_PREFIX) || zn_has_cat(g, ZN_CAT_ORG_BODY) ||
+      zn_has_cat(g, ZN_CAT_LEVEL) || zn_has_cat(g, ZN_CAT_PLACE_SUFFIX))
+    return 1;
+  const zn_word *word = zn_word_at(w, q, p);
+  if (!word)
+    return 1; /* unknown to the lexicon */
+  if (word->flags & (ZN_W_PLACE | ZN_W_PROPER))
+    return 1;
+  for (size_t i = q; i < p; i++)
+    if (w->v->cp[i] == 0x5C4A /* 届 */ || zn_is_ascii_alnum(w->v->cp[i]))
+      return 1;
+  /* a run of single characters: a name the lexicon does not know (炉碧) */
+  if (p - q == 1 && !(word->flags & ZN_W_FUNC)) {
+    int before = q > 0 && w->wend[q - 1] - w->wstart[q - 1] == 1 && zn_is_han(w->v->cp[q - 1]);
+    int after = p < w->v->n && w->wend[p] - w->wstart[p] == 1 && zn_is_han(w->v->cp[p]);
+    return before || after;
+  }
+  return 0;
+}
+
+/* Index of the matching '（' for the '）' at close, or (size_t)-1. */
+static size_t S_open_paren(const zn_work *w, size_t close) {
+  for (size_t i = close; i-- > 0 && close - i <= 8;) {
+    uint32_t c = w->v->cp[i];
+    if (c == 0xFF08)
+      return i;
+    if (!zn_is_han(c))
+      break;
+  }
+  return (size_t)-1;
+}
+
+static void S_extend(zn_work *w, size_t j, size_t e) {
+  const zn_params *pr = &w->m->p;
+  size_t p = j;
+  int anchored = 0, words = 0;
+  /* the suffix itself may be part of a longer base word (水利局) */
+  if (w->wstart[j] < j) {
+    const zn_word *word = zn_word_at(w, w->wstart[j], w->wend[j]);
+    if (w->wend[j] != e || !word || !(word->flags & ZN_W_ORGWORD))
+      return;
+    p = w->wstart[j];
+  }
+  while (p > 0 && e - p < ZN_ORG_MAXLEN) {
+    size_t q;
+    if (w->v->cp[p - 1] == 0xFF09) { /* a parenthesis inside the name: 晖阳（贵州） */
+      q = S_open_paren(w, p - 1);
+      if (q == (size_t)-1 || q == 0 || !zn_is_han(w->v->cp[q - 1]))
+        break;
+      p = q;
+      continue;
+    }
+    q = w->wstart[p - 1];
+    if (w->wend[p - 1] != p || S_stop_word(w, q, p))
+      break;
+    anchored |= S_anchor_word(w, q, p);
+    p = q;
+    words++;
+    if (anchored)
+      zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
+  }
+  (void)words;
+}
+
+void zn_org_candidates(zn_work *w) {
+  const zn_params *pr = &w->m->p;
+  size_t n = w->v->n;
+  for (size_t i = 0; i < n; i++) {
+    if (!zn_is_han(w->v->cp[i]))
+      continue;
+    size_t len;
+    if (zn_gaz_longest(w, ZN_CAT_ORG_BODY, i, &len))
+      zn_cand_add(w, i, i + len, pr->org_cost * 0.5f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
+    if (zn_gaz_longest(w, ZN_CAT_DEPARTMENT, i, &len) && w->wstart[i] == i)
+      zn_cand_add(w, i, i + len, pr->org_cost * 2.0f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
+  }
+  for (size_t e = 1; e <= n; e++) {
+    size_t len = zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, e);
+    if (len)
+      S_extend(w, e - len, e);
+  }
+}

@@ -1,0 +1,82 @@
+/* person.c: person-name candidates. A Chinese name is a surname (one or two
+ * characters) and a given name (one or two); its cost is the name prior plus
+ * the surname's and the given characters' costs, less the cues around it
+ * (titles before, speech verbs after, list commas, bylines). The lattice
+ * then weighs it against the words it would break. */
+#include "util.h"
+#include "work.h"
+
+#include <math.h>
+
+static float S_surname_cost(const zn_work *w, const zn_gaz_entry *g) {
+  (void)w;
+  float pct = g->weight[ZN_CAT_SURNAME]; /* share of the population, percent */
+  return -logf((pct > 0 ? pct : 0.001f) / 100.0f);
+}
+
+static float S_given_cost(const zn_work *w, uint32_t c) {
+  const zn_lexicon *lx = &w->m->lex;
+  const zn_charstat *st = zn_lexicon_char(lx, c);
+  double count = (st ? st->given : 0) + w->m->p.given_floor;
+  return (float)-log(count / (lx->given_total + w->m->p.given_floor * 8000.0));
+}
+
+/* [s, e) holds only Han characters and nothing blocked. */
+static int S_clean(const zn_work *w, size_t s, size_t e) {
+  if (e > w->v->n)
+    return 0;
+  for (size_t i = s; i < e; i++)
+    if (!zn_is_han(w->v->cp[i]) || w->block[i])
+      return 0;
+  return 1;
+}
+
+static void S_names_at(zn_work *w, size_t i) {
+  const zn_params *p = &w->m->p;
+  for (size_t sl = 2; sl >= 1; sl--) {
+    if (!S_clean(w, i, i + sl))
+      continue;
+    const zn_gaz_entry *sur = zn_gaz_at(w, i, i + sl);
+    if (!zn_has_cat(sur, ZN_CAT_SURNAME))
+      continue;
+    float cs = S_surname_cost(w, sur);
+    float cg = 0;
+    for (size_t g = 1; g <= 2; g++) {
+      size_t e = i + sl + g;
+      if (!S_clean(w, i, e))
+        break;
+      cg += S_given_cost(w, w->v->cp[e - 1]);
+      if (zn_has_cat(zn_gaz_at(w, i, e), ZN_CAT_NONNAME))
+        continue;
+      float cost =
+          p->name_base + cs + cg + (g == 1 ? p->given1 : p->given2) - w->left[i] - w->right[e];
+      zn_cand_add(w, i, e, cost, ZN_PER, ZN_NAME, ZN_SRC_MODEL);
+    }
+    /* surname + honorific or kinship word: 张先生, 杨大爷 */
+    size_t hl;
+    if (zn_gaz_longest(w, ZN_CAT_HONORIFIC, i + sl, &hl) && S_clean(w, i, i + sl + hl))
+      zn_cand_add(w, i, i + sl + hl, p->reference_cost + cs * 0.5f - w->left[i], ZN_PER,
+                  ZN_REFERENCE, ZN_SRC_MODEL);
+  }
+  /* 老王, 小李: a reference when a one-character surname follows */
+  uint32_t c = w->v->cp[i];
+  if ((c == 0x8001 /* 老 */ || c == 0x5C0F /* 小 */) && S_clean(w, i, i + 2)) {
+    const zn_gaz_entry *sur = zn_gaz_at(w, i + 1, i + 2);
+    if (zn_has_cat(sur, ZN_CAT_SURNAME) &&
+        (i + 2 >= w->v->n || !zn_is_han(w->v->cp[i + 2]) || w->right[i + 2] > 0))
+      zn_cand_add(w, i, i + 2, p->reference_cost + S_surname_cost(w, sur) * 0.5f, ZN_PER,
+                  ZN_REFERENCE, ZN_SRC_MODEL);
+  }
+}
+
+void zn_person_candidates(zn_work *w) {
+  const zn_params *p = &w->m->p;
+  for (size_t i = 0; i < w->v->n; i++) {
+    if (!zn_is_han(w->v->cp[i]) || w->block[i])
+      continue;
+    size_t len;
+    if (zn_gaz_longest(w, ZN_CAT_PERSON, i, &len))
+      zn_cand_add(w, i, i + len, p->famous_cost, ZN_PER, ZN_NAME, ZN_SRC_GAZ);
+    S_names_at(w, i);
+  }
+}

@@ -1,0 +1,265 @@
+/* rules.c: rules files -> pcre2_code (UTF | UCP, JIT) with match limits. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "rules.h"
+#include "util.h"
+
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct zn_rule {
+  zn_action action;
+  float weight;
+  pcre2_code *code;
+  int group_m, group_at; /* capture numbers, or -1 */
+  long line;
+};
+
+struct zn_rules {
+  zn_rule *rule;
+  size_t n, cap;
+  uint32_t max_groups;
+};
+
+static int S_cmp_len(const void *a, const void *b) {
+  size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
+  return la < lb ? 1 : la > lb ? -1 : strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Appends entry escaped for a PCRE2 pattern. */
+static void S_escape(zn_buf *b, const char *s) {
+  for (; *s; s++) {
+    if (strchr("\\^$.|?*+()[]{}-/#", *s))
+      zn_buf_add(b, "\\", 1);
+    zn_buf_add(b, s, 1);
+  }
+}
+
+/* Expands @{category} into (?:longest|…|shortest). Returns -1 on an unknown
+ * category, with *bad at its offset in pattern. */
+static int S_expand(const char *pattern, const zn_gazetteer *g, zn_buf *out, size_t *bad) {
+  const char *p = pattern;
+  while (*p) {
+    if (p[0] == '@' && p[1] == '{') {
+      const char *close = strchr(p, '}');
+      char name[64];
+      size_t len = close ? (size_t)(close - p - 2) : 0;
+      int cat = -1;
+      if (close && len < sizeof name) {
+        memcpy(name, p + 2, len);
+        name[len] = 0;
+        cat = zn_cat_by_name(name);
+      }
+      if (cat < 0) {
+        *bad = (size_t)(p - pattern);
+        return -1;
+      }
+      size_t n = g->nlist[cat];
+      char **sorted = zn_xmalloc((n + 1) * sizeof *sorted);
+      memcpy(sorted, g->lists[cat], n * sizeof *sorted);
+      qsort(sorted, n, sizeof *sorted, S_cmp_len);
+      zn_buf_puts(out, "(?:");
+      for (size_t i = 0; i < n; i++) {
+        if (i)
+          zn_buf_add(out, "|", 1);
+        S_escape(out, sorted[i]);
+      }
+      if (n == 0)
+        zn_buf_puts(out, "(*FAIL)");
+      zn_buf_puts(out, ")");
+      free(sorted);
+      p = close + 1;
+      continue;
+    }
+    if (p[0] == '\\' && p[1]) {
+      zn_buf_add(out, p, 2);
+      p += 2;
+      continue;
+    }
+    zn_buf_add(out, p, 1);
+    p++;
+  }
+  return 0;
+}
+
+static const struct {
+  const char *name;
+  zn_action action;
+} S_actions[] = {{"left", ZN_RULE_LEFT},
+                 {"right", ZN_RULE_RIGHT},
+                 {"per", ZN_RULE_PER},
+                 {"org", ZN_RULE_ORG},
+                 {"block", ZN_RULE_BLOCK}};
+
+static int S_compile(zn_rules *r, const char *path, long lineno, char *line, const zn_gazetteer *g,
+                     zn_error *err) {
+  char *p = line;
+  char *act = strtok_r(p, " \t", &p);
+  char *wt = strtok_r(NULL, " \t", &p);
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (!act || !wt || !*p)
+    return zn_fail(err, ZN_ERR_RULE, path, lineno, 1, -1, "want 'ACTION WEIGHT PATTERN'");
+  int action = -1;
+  for (size_t i = 0; i < sizeof S_actions / sizeof *S_actions; i++)
+    if (!strcmp(S_actions[i].name, act))
+      action = (int)S_actions[i].action;
+  if (action < 0)
+    return zn_fail(err, ZN_ERR_RULE, path, lineno, 1, -1,
+                   "unknown action '%s' (want left, right, per, org or block)", act);
+  char *stop;
+  float weight = strtof(wt, &stop);
+  if (*stop)
+    return zn_fail(err, ZN_ERR_RULE, path, lineno, (long)(wt - line) + 1, -1, "bad weight '%s'",
+                   wt);
+  long pcol = (long)(p - line) + 1;
+  zn_buf pat = {0};
+  size_t bad = 0;
+  if (S_expand(p, g, &pat, &bad) < 0) {
+    zn_buf_free(&pat);
+    return zn_fail(err, ZN_ERR_RULE, path, lineno, pcol + (long)bad, (long long)bad,
+                   "unknown gazetteer category in pattern (want @{name} of a MANIFEST category)");
+  }
+  int errcode;
+  PCRE2_SIZE erroff;
+  pcre2_code *code =
+      pcre2_compile((PCRE2_SPTR)pat.s, pat.len, PCRE2_UTF | PCRE2_UCP, &errcode, &erroff, NULL);
+  zn_buf_free(&pat);
+  if (!code) {
+    PCRE2_UCHAR msg[256];
+    pcre2_get_error_message(errcode, msg, sizeof msg);
+    /* offsets past an expansion point into the expanded text: report the
+     * pattern start then, with the message */
+    long col = erroff < strlen(p) && !strstr(p, "@{") ? pcol + (long)erroff : pcol;
+    return zn_fail(err, ZN_ERR_RULE, path, lineno, col, (long long)erroff,
+                   "pattern does not compile: %s (at pattern offset %zu)", (char *)msg,
+                   (size_t)erroff);
+  }
+  pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+  zn_grow(&r->rule, &r->cap, r->n + 1, sizeof *r->rule);
+  zn_rule *rule = &r->rule[r->n++];
+  rule->action = (zn_action)action;
+  rule->weight = weight;
+  rule->code = code;
+  rule->group_m = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "m");
+  rule->group_at = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "at");
+  rule->line = lineno;
+  uint32_t groups;
+  pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
+  if (groups + 1 > r->max_groups)
+    r->max_groups = groups + 1;
+  return 0;
+}
+
+zn_rules *zn_rules_load(const char *path, const zn_gazetteer *g, zn_error *err) {
+  size_t len;
+  char *text = zn_read_file(path, &len, err);
+  if (!text)
+    return NULL;
+  zn_rules *r = zn_xcalloc(1, sizeof *r);
+  long lineno = 0;
+  int rc = 0;
+  for (char *line = text, *next; line && rc == 0; line = next) {
+    next = strchr(line, '\n');
+    if (next)
+      *next++ = 0;
+    lineno++;
+    size_t n = strlen(line);
+    while (n && (line[n - 1] == '\r' || line[n - 1] == ' ' || line[n - 1] == '\t'))
+      line[--n] = 0;
+    const char *q = line;
+    while (*q == ' ' || *q == '\t')
+      q++;
+    if (*q == 0 || *q == '#')
+      continue;
+    rc = S_compile(r, path, lineno, line, g, err);
+  }
+  free(text);
+  if (rc) {
+    zn_rules_free(r);
+    return NULL;
+  }
+  return r;
+}
+
+size_t zn_rules_count(const zn_rules *r) {
+  return r ? r->n : 0;
+}
+
+static void S_hit(zn_hit **hits, size_t *n, size_t *cap, zn_action a, float w, size_t s, size_t e,
+                  int rule) {
+  zn_grow(hits, cap, *n + 1, sizeof **hits);
+  (*hits)[(*n)++] = (zn_hit){a, w, s, e, rule};
+}
+
+int zn_rules_run(const zn_rules *r, const zn_view *v, zn_hit **hits, size_t *n, size_t *cap,
+                 zn_error *err) {
+  if (!r || r->n == 0)
+    return 0;
+  pcre2_match_context *mc = pcre2_match_context_create(NULL);
+  pcre2_set_match_limit(mc, 100000);
+  pcre2_set_depth_limit(mc, 2000);
+  pcre2_match_data *md = pcre2_match_data_create(r->max_groups, NULL);
+  int rc = 0;
+  PCRE2_SPTR subject = (PCRE2_SPTR)v->utf8;
+  for (size_t i = 0; i < r->n && rc == 0; i++) {
+    const zn_rule *rule = &r->rule[i];
+    PCRE2_SIZE off = 0;
+    while (off <= v->nbytes) {
+      int m = pcre2_match(rule->code, subject, v->nbytes, off, 0, md, mc);
+      if (m == PCRE2_ERROR_NOMATCH)
+        break;
+      if (m < 0) {
+        rc = zn_fail(err, ZN_ERR_RULE, NULL, rule->line, 0, (long long)off,
+                     "rule on line %ld gave up at view byte %zu (match limit)", rule->line,
+                     (size_t)off);
+        break;
+      }
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+      size_t ms = ov[0], me = ov[1];
+      int grp = rule->action == ZN_RULE_LEFT || rule->action == ZN_RULE_RIGHT ? rule->group_at
+                                                                              : rule->group_m;
+      size_t gs = ms, ge = me;
+      if (grp > 0 && grp < m && ov[2 * grp] != PCRE2_UNSET)
+        gs = ov[2 * grp], ge = ov[2 * grp + 1];
+      else if (grp > 0)
+        gs = ge = (size_t)-1;
+      if (gs != (size_t)-1) {
+        size_t s = zn_view_index(v, gs), e = zn_view_index(v, ge);
+        switch (rule->action) {
+        case ZN_RULE_LEFT:
+          s = e = grp > 0 ? s : e;
+          break;
+        case ZN_RULE_RIGHT:
+          e = s;
+          break;
+        default:
+          break;
+        }
+        if (rule->action == ZN_RULE_LEFT || rule->action == ZN_RULE_RIGHT || e > s)
+          S_hit(hits, n, cap, rule->action, rule->weight, s, e, (int)i);
+      }
+      if (me > ms) {
+        off = me;
+      } else { /* empty match: step one character */
+        if (ms >= v->nbytes)
+          break;
+        off = ms + 1;
+        while (off < v->nbytes && ((unsigned char)v->utf8[off] & 0xC0) == 0x80)
+          off++;
+      }
+    }
+  }
+  pcre2_match_data_free(md);
+  pcre2_match_context_free(mc);
+  return rc;
+}
+
+void zn_rules_free(zn_rules *r) {
+  if (!r)
+    return;
+  for (size_t i = 0; i < r->n; i++)
+    pcre2_code_free(r->rule[i].code);
+  free(r->rule);
+  free(r);
+}

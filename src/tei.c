@@ -1,0 +1,264 @@
+/* tei.c: one TEI P5 document per input: a header, stand-off annotations with
+ * RFC 5147 offsets, and the full original text with the mentions inline
+ * (titles in roleName, outside the name). Every character of the source is
+ * kept in order; characters XML forbids become U+FFFD one for one, so the
+ * body's string value lines up with the source. */
+#include "utf8.h"
+#include "util.h"
+#include "view.h"
+#include "zhner.h"
+
+#include <libxml/xmlwriter.h>
+#include <string.h>
+
+#define W(x) (const xmlChar *)(x)
+
+static int S_xml_ok(uint32_t c) {
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+         (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+static void S_put(zn_buf *b, uint32_t c) {
+  char u[4];
+  zn_buf_add(b, u, zn_utf8_put(S_xml_ok(c) ? c : 0xFFFD, u));
+}
+
+/* The page's first headline: its first non-empty line, trimmed, at most 60
+ * characters; else the document's name. */
+static char *S_title(const zn_doc *doc) {
+  size_t n;
+  const uint32_t *t = zn_doc_text(doc, &n);
+  for (size_t a = 0; a < n;) {
+    while (a < n && zn_is_space(t[a]))
+      a++;
+    size_t e = a;
+    while (e < n && t[e] != '\n')
+      e++;
+    size_t next = e + 1;
+    while (e > a && zn_is_space(t[e - 1]))
+      e--;
+    if (e > a) {
+      zn_buf b = {0};
+      for (size_t i = a; i < e && i < a + 60; i++)
+        if (!zn_is_space(t[i]))
+          S_put(&b, t[i]);
+      return b.s;
+    }
+    a = next;
+  }
+  return zn_xstrdup(zn_doc_name(doc));
+}
+
+/* Characters the writer has not flushed yet. */
+typedef struct text_out {
+  xmlTextWriterPtr w;
+  zn_buf pending;
+} text_out;
+
+static void S_flush(text_out *o) {
+  if (o->pending.len)
+    xmlTextWriterWriteString(o->w, W(o->pending.s));
+  o->pending.len = 0;
+  if (o->pending.s)
+    o->pending.s[0] = 0;
+}
+
+static void S_header(xmlTextWriterPtr w, const zn_doc *doc, const char *source_name,
+                     const char *gaz_version) {
+  char *title = S_title(doc);
+  xmlTextWriterStartElement(w, W("teiHeader"));
+  xmlTextWriterStartElement(w, W("fileDesc"));
+  xmlTextWriterStartElement(w, W("titleStmt"));
+  xmlTextWriterWriteElement(w, W("title"), W(title));
+  xmlTextWriterStartElement(w, W("respStmt"));
+  xmlTextWriterWriteElement(w, W("resp"), W("人名、机构名自动识别"));
+  xmlTextWriterStartElement(w, W("name"));
+  xmlTextWriterWriteAttribute(w, W("type"), W("software"));
+  xmlTextWriterWriteString(w, W("zhner " ZHNER_VERSION));
+  xmlTextWriterEndElement(w);
+  xmlTextWriterEndElement(w); /* respStmt */
+  xmlTextWriterEndElement(w); /* titleStmt */
+  xmlTextWriterStartElement(w, W("publicationStmt"));
+  xmlTextWriterWriteElement(w, W("p"), W("由 zhner 自动生成，未经人工校对。"));
+  xmlTextWriterEndElement(w);
+  xmlTextWriterStartElement(w, W("sourceDesc"));
+  xmlTextWriterStartElement(w, W("bibl"));
+  xmlTextWriterWriteElement(w, W("title"), W(title));
+  xmlTextWriterStartElement(w, W("idno"));
+  xmlTextWriterWriteAttribute(w, W("type"), W("sha256"));
+  xmlTextWriterWriteString(w, W(zn_doc_sha256(doc)));
+  xmlTextWriterEndElement(w);
+  xmlTextWriterStartElement(w, W("ptr"));
+  xmlTextWriterWriteAttribute(w, W("type"), W("source-text"));
+  xmlTextWriterWriteAttribute(w, W("target"), W(source_name));
+  xmlTextWriterEndElement(w);
+  xmlTextWriterEndElement(w); /* bibl */
+  xmlTextWriterEndElement(w); /* sourceDesc */
+  xmlTextWriterEndElement(w); /* fileDesc */
+  xmlTextWriterStartElement(w, W("encodingDesc"));
+  xmlTextWriterStartElement(w, W("appInfo"));
+  xmlTextWriterStartElement(w, W("application"));
+  xmlTextWriterWriteAttribute(w, W("xml:id"), W("zhner"));
+  xmlTextWriterWriteAttribute(w, W("ident"), W("zhner"));
+  xmlTextWriterWriteAttribute(w, W("version"), W(ZHNER_VERSION));
+  xmlTextWriterWriteElement(w, W("label"), W("zhner"));
+  xmlTextWriterStartElement(w, W("desc"));
+  xmlTextWriterWriteFormatString(
+      w, "基于词典与规则的中文人名、机构名识别（gazetteers %s）；@cert 为识别置信度（0–1）。",
+      gaz_version ? gaz_version : "?");
+  xmlTextWriterEndElement(w);
+  xmlTextWriterEndElement(w); /* application */
+  xmlTextWriterEndElement(w); /* appInfo */
+  xmlTextWriterEndElement(w); /* encodingDesc */
+  xmlTextWriterEndElement(w); /* teiHeader */
+  free(title);
+}
+
+static void S_standoff(xmlTextWriterPtr w, const zn_doc *doc, const char *source_name,
+                       const char *index_name) {
+  size_t n = zn_doc_mention_count(doc);
+  if (n == 0)
+    return;
+  xmlTextWriterStartElement(w, W("standOff"));
+  xmlTextWriterStartElement(w, W("listAnnotation"));
+  xmlTextWriterWriteAttribute(w, W("type"), W("mentions"));
+  for (size_t i = 0; i < n; i++) {
+    const zn_mention *m = zn_doc_mention(doc, i);
+    xmlTextWriterStartElement(w, W("annotation"));
+    xmlTextWriterWriteFormatAttribute(w, W("xml:id"), "a%zu", i + 1);
+    xmlTextWriterWriteAttribute(w, W("motivation"), W("identifying"));
+    xmlTextWriterWriteFormatAttribute(w, W("target"), "%s#char=%zu,%zu", source_name, m->start,
+                                      m->end);
+    xmlTextWriterWriteFormatAttribute(w, W("cert"), "%.2f", m->cert);
+    xmlTextWriterWriteAttribute(w, W("resp"), W("#zhner"));
+    xmlTextWriterStartElement(w, W("ptr"));
+    xmlTextWriterWriteAttribute(w, W("type"), W("mention"));
+    xmlTextWriterWriteFormatAttribute(w, W("target"), "#m%zu", i + 1);
+    xmlTextWriterEndElement(w);
+    xmlTextWriterStartElement(w, W("ptr"));
+    xmlTextWriterWriteAttribute(w, W("type"), W("entity"));
+    xmlTextWriterWriteFormatAttribute(w, W("target"), "%s#%s", index_name, m->entity);
+    xmlTextWriterEndElement(w);
+    xmlTextWriterEndElement(w);
+  }
+  xmlTextWriterEndElement(w);
+  xmlTextWriterEndElement(w);
+}
+
+/* A person's role is written as roleName when nothing but its own
+ * organisation stands between the role's start and the person. */
+static int S_role_ok(const zn_doc *doc, size_t k) {
+  const zn_mention *m = zn_doc_mention(doc, k);
+  if (m->type != ZN_PER || !m->role || m->role_start >= m->start)
+    return 0;
+  for (size_t j = 0; j < k; j++) {
+    const zn_mention *o = zn_doc_mention(doc, j);
+    if (o->end > m->role_start && (long)j != m->role_org)
+      return 0;
+  }
+  return 1;
+}
+
+static void S_open_mention(xmlTextWriterPtr w, const zn_mention *m, size_t k,
+                           const char *index_name) {
+  const char *el = m->type == ZN_ORG ? "orgName" : m->kind == ZN_REFERENCE ? "rs" : "persName";
+  xmlTextWriterStartElement(w, W(el));
+  xmlTextWriterWriteFormatAttribute(w, W("xml:id"), "m%zu", k + 1);
+  if (m->kind == ZN_REFERENCE)
+    xmlTextWriterWriteAttribute(w, W("type"), W("person"));
+  xmlTextWriterWriteFormatAttribute(w, W("ref"), "%s#%s", index_name, m->entity);
+  xmlTextWriterWriteFormatAttribute(w, W("cert"), "%.2f", m->cert);
+  xmlTextWriterWriteAttribute(w, W("resp"), W("#zhner"));
+}
+
+static void S_body(xmlTextWriterPtr w, const zn_doc *doc, const char *index_name) {
+  size_t n, nm = zn_doc_mention_count(doc);
+  const uint32_t *t = zn_doc_text(doc, &n);
+  text_out o = {w, {0}};
+  xmlTextWriterStartElement(w, W("text"));
+  xmlTextWriterStartElement(w, W("body"));
+  xmlTextWriterStartElement(w, W("div"));
+  xmlTextWriterWriteAttribute(w, W("type"), W("page"));
+  xmlTextWriterStartElement(w, W("p"));
+  size_t k = 0;     /* next mention */
+  long open = -1;   /* mention now open */
+  long role = -1;   /* person whose roleName is open */
+  int newlines = 0; /* newlines since the last visible character */
+  for (size_t i = 0; i <= n; i++) {
+    if (open >= 0 && zn_doc_mention(doc, (size_t)open)->end == i) {
+      S_flush(&o);
+      xmlTextWriterEndElement(w);
+      open = -1;
+    }
+    if (i == n)
+      break;
+    if (open < 0 && role < 0 && newlines >= 2 && !zn_is_space(t[i])) {
+      S_flush(&o); /* a blank line: a new paragraph */
+      xmlTextWriterEndElement(w);
+      xmlTextWriterStartElement(w, W("p"));
+    }
+    if (!zn_is_space(t[i]))
+      newlines = 0;
+    /* a role starts here: the title before a later person */
+    for (size_t j = k; open < 0 && role < 0 && j < nm && j <= k + 1; j++) {
+      const zn_mention *m = zn_doc_mention(doc, j);
+      if (m->role_start == i && S_role_ok(doc, j)) {
+        S_flush(&o);
+        xmlTextWriterStartElement(w, W("roleName"));
+        xmlTextWriterWriteAttribute(w, W("type"), W("office"));
+        role = (long)j;
+      }
+    }
+    if (k < nm && zn_doc_mention(doc, k)->start == i) {
+      S_flush(&o);
+      if (role == (long)k) {
+        xmlTextWriterEndElement(w); /* roleName ends where the person starts */
+        role = -1;
+      }
+      S_open_mention(w, zn_doc_mention(doc, k), k, index_name);
+      open = (long)k++;
+    }
+    S_put(&o.pending, t[i]);
+    if (t[i] == '\n') {
+      newlines++;
+      S_flush(&o);
+      xmlTextWriterStartElement(w, W("lb"));
+      if (open >= 0)
+        xmlTextWriterWriteAttribute(w, W("break"), W("no"));
+      xmlTextWriterEndElement(w);
+    }
+  }
+  S_flush(&o);
+  if (role >= 0)
+    xmlTextWriterEndElement(w);
+  xmlTextWriterEndElement(w); /* p */
+  xmlTextWriterEndElement(w); /* div */
+  xmlTextWriterEndElement(w); /* body */
+  xmlTextWriterEndElement(w); /* text */
+  zn_buf_free(&o.pending);
+}
+
+int zn_write_tei(const zn_doc *doc, const char *source_name, const char *index_name,
+                 const char *gazetteer_version, FILE *out) {
+  xmlBufferPtr buf = xmlBufferCreate();
+  xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
+  if (!w) {
+    xmlBufferFree(buf);
+    return -1;
+  }
+  xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
+  xmlTextWriterStartElement(w, W("TEI"));
+  xmlTextWriterWriteAttribute(w, W("xmlns"), W("http://www.tei-c.org/ns/1.0"));
+  xmlTextWriterWriteAttribute(w, W("xml:lang"), W("zh-Hans"));
+  S_header(w, doc, source_name, gazetteer_version);
+  S_standoff(w, doc, source_name, index_name);
+  S_body(w, doc, index_name);
+  xmlTextWriterEndElement(w);
+  int rc = xmlTextWriterEndDocument(w) < 0 ? -1 : 0;
+  xmlFreeTextWriter(w);
+  if (rc == 0 && fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), out) !=
+                     (size_t)xmlBufferLength(buf))
+    rc = -1;
+  xmlBufferFree(buf);
+  return rc;
+}

@@ -1,0 +1,38 @@
+/* util.h: allocation that aborts on failure, growable buffers, errors. */
+#ifndef ZN_UTIL_H
+#define ZN_UTIL_H
+
+#include "zhner.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+
+void *zn_xmalloc(size_t size);
+void *zn_xcalloc(size_t count, size_t size);
+void *zn_xrealloc(void *p, size_t size);
+char *zn_xstrdup(const char *s);
+char *zn_xstrndup(const char *s, size_t n);
+
+/* Grows *p (of *cap elements of size elem) so it holds at least need. */
+void zn_grow(void *p, size_t *cap, size_t need, size_t elem);
+
+/* A byte buffer that grows as it is appended to; always NUL-terminated. */
+typedef struct zn_buf {
+  char *s;
+  size_t len, cap;
+} zn_buf;
+
+void zn_buf_add(zn_buf *b, const char *s, size_t n);
+void zn_buf_puts(zn_buf *b, const char *s);
+void zn_buf_printf(zn_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void zn_buf_free(zn_buf *b);
+
+/* Fills err (if not NULL) and returns -1. */
+int zn_fail(zn_error *err, zn_code code, const char *path, long line, long column, long long offset,
+            const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+
+/* Reads a whole file; returns NULL and fills err on failure (caller frees). */
+char *zn_read_file(const char *path, size_t *len, zn_error *err);
+
+#endif

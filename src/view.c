@@ -1,0 +1,215 @@
+/* view.c: OCR text -> normalised view + map to original code points. */
+#include "view.h"
+#include "utf8.h"
+#include "util.h"
+
+#include <uthash.h>
+
+int zn_is_space(uint32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x3000 ||
+         c == 0xA0 || c == 0x2002 || c == 0x2003 || c == 0x2009 || c == 0xFEFF;
+}
+
+int zn_is_han(uint32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x20000 && c <= 0x3FFFF) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
+}
+
+int zn_is_ascii_alnum(uint32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+struct fold_entry {
+  uint32_t from, to;
+  UT_hash_handle hh;
+};
+struct zn_fold {
+  struct fold_entry *table;
+  size_t n;
+};
+
+zn_fold *zn_fold_new(void) {
+  return zn_xcalloc(1, sizeof(zn_fold));
+}
+
+void zn_fold_set(zn_fold *f, uint32_t from, uint32_t to) {
+  struct fold_entry *e;
+  HASH_FIND(hh, f->table, &from, sizeof from, e);
+  if (!e) {
+    e = zn_xcalloc(1, sizeof *e);
+    e->from = from;
+    HASH_ADD(hh, f->table, from, sizeof e->from, e);
+    f->n++;
+  }
+  e->to = to;
+}
+
+uint32_t zn_fold_get(const zn_fold *f, uint32_t c) {
+  struct fold_entry *e;
+  HASH_FIND(hh, f->table, &c, sizeof c, e);
+  return e ? e->to : c;
+}
+
+size_t zn_fold_size(const zn_fold *f) {
+  return f ? f->n : 0;
+}
+
+void zn_fold_free(zn_fold *f) {
+  if (!f)
+    return;
+  struct fold_entry *e, *tmp;
+  HASH_ITER(hh, f->table, e, tmp) {
+    HASH_DEL(f->table, e);
+    free(e);
+  }
+  free(f);
+}
+
+/* Width and punctuation folding: full-width letters and digits to ASCII,
+ * ASCII punctuation that Chinese text writes full-width to that form. */
+static uint32_t S_fold_char(uint32_t c) {
+  if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A))
+    return c - 0xFEE0;
+  switch (c) {
+  case '(':
+    return 0xFF08;
+  case ')':
+    return 0xFF09;
+  case ',':
+    return 0xFF0C;
+  case ':':
+    return 0xFF1A;
+  case ';':
+    return 0xFF1B;
+  case '!':
+    return 0xFF01;
+  case '?':
+    return 0xFF1F;
+  case 0x30FB:
+  case 0x2022:
+  case 0x2027:
+  case 0xFF0E:
+  case 0x2219:
+  case 0x22C5:
+    return 0xB7;
+  case 0x3014:
+  case 0xFF3B:
+    return 0x3010; /* 〔 ［ → 【 */
+  case 0x3015:
+  case 0xFF3D:
+    return 0x3011;
+  default:
+    return c;
+  }
+}
+
+/* A spaced-out line: most of its space-separated pieces are single characters. */
+static int S_spaced_line(const uint32_t *t, size_t a, size_t b) {
+  size_t pieces = 0, singles = 0, i = a;
+  while (i < b) {
+    while (i < b && zn_is_space(t[i]))
+      i++;
+    if (i >= b)
+      break;
+    size_t s = i;
+    while (i < b && !zn_is_space(t[i]))
+      i++;
+    pieces++;
+    if (i - s == 1 && t[s] >= 0x80)
+      singles++;
+    else if (i - s == 2 && t[s] >= 0x80 && t[s] != 0xFF08 && !zn_is_han(t[s]) &&
+             zn_is_han(t[s + 1]))
+      singles++; /* punctuation glued to a single character: "，确" */
+  }
+  return singles >= 2 && singles * 10 >= pieces * 6;
+}
+
+/* The view never outgrows the text: each view char stands for at least one
+ * original char, so the arrays allocated up front suffice. */
+static void S_push(zn_view *v, uint32_t c, size_t orig) {
+  v->cp[v->n] = c;
+  v->orig[v->n] = orig;
+  v->n++;
+}
+
+void zn_view_build(zn_view *v, const uint32_t *t, size_t n, const zn_fold *fold) {
+  v->cp = zn_xmalloc((n + 1) * sizeof *v->cp);
+  v->orig = zn_xmalloc((n + 1) * sizeof *v->orig);
+  v->n = 0;
+  /* spaced-out flag per line */
+  unsigned char *spaced = zn_xcalloc(n + 1, 1);
+  for (size_t a = 0; a < n;) {
+    size_t b = a;
+    while (b < n && t[b] != '\n')
+      b++;
+    if (S_spaced_line(t, a, b))
+      for (size_t i = a; i < b; i++)
+        spaced[i] = 1;
+    a = b + 1;
+  }
+  size_t i = 0;
+  while (i < n) {
+    if (!zn_is_space(t[i])) {
+      uint32_t c = S_fold_char(t[i]);
+      if (fold && c >= 0x80)
+        c = zn_fold_get(fold, c);
+      S_push(v, c, i);
+      i++;
+      continue;
+    }
+    size_t s = i, newlines = 0, inline_space = 0;
+    while (i < n && zn_is_space(t[i])) {
+      if (t[i] == '\n')
+        newlines++;
+      else if (t[i] != '\r' && !spaced[i])
+        inline_space = 1;
+      i++;
+    }
+    if (s == 0 || i == n)
+      continue; /* leading or trailing white space */
+    uint32_t p = t[s - 1], q = t[i];
+    if (newlines >= 2)
+      S_push(v, '\n', s);
+    else if (zn_is_ascii_alnum(p) && zn_is_ascii_alnum(q))
+      S_push(v, ' ', s);
+    else if (newlines == 0 && inline_space)
+      S_push(v, ' ', s);
+  }
+  free(spaced);
+  v->orig[v->n] = n;
+  v->utf8 = zn_utf8_encode(v->cp, v->n, &v->nbytes);
+  v->boff = zn_xmalloc((v->n + 1) * sizeof *v->boff);
+  size_t b = 0;
+  char tmp[4];
+  for (size_t k = 0; k < v->n; k++) {
+    v->boff[k] = b;
+    b += zn_utf8_put(v->cp[k], tmp);
+  }
+  v->boff[v->n] = b;
+}
+
+void zn_view_free(zn_view *v) {
+  free(v->cp);
+  free(v->orig);
+  free(v->utf8);
+  free(v->boff);
+  v->cp = NULL, v->orig = NULL, v->utf8 = NULL, v->boff = NULL;
+  v->n = v->nbytes = 0;
+}
+
+size_t zn_view_index(const zn_view *v, size_t b) {
+  size_t lo = 0, hi = v->n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (v->boff[mid] < b)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+void zn_view_span(const zn_view *v, size_t s, size_t e, size_t *start, size_t *end) {
+  *start = v->orig[s];
+  *end = v->orig[e - 1] + 1;
+}

@@ -1,0 +1,79 @@
+/* work.h: the per-document work area of one extraction and the candidate
+ * mentions that the person and organisation finders propose to the lattice. */
+#ifndef ZN_WORK_H
+#define ZN_WORK_H
+
+#include "model.h"
+#include "rules.h"
+#include "view.h"
+
+typedef enum zn_source {
+  ZN_SRC_MODEL,  /* the name model (surname + given name) */
+  ZN_SRC_RULE,   /* a pattern rule */
+  ZN_SRC_GAZ,    /* a gazetteer entry */
+  ZN_SRC_SUFFIX, /* the organisation suffix engine */
+  ZN_SRC_DOC     /* a name established elsewhere in the document */
+} zn_source;
+
+typedef struct zn_cand {
+  size_t s, e; /* view [s, e) */
+  float cost;
+  uint8_t type, kind, source;
+} zn_cand;
+
+/* Word edges of the lexicon at each view position. */
+typedef struct zn_edge {
+  uint16_t len;
+  float cost;
+} zn_edge;
+typedef struct zn_edges {
+  size_t *first; /* first[i]..first[i+1]: edges starting at i */
+  zn_edge *edge;
+  size_t n, cap;
+} zn_edges;
+
+/* A chosen path element. */
+typedef struct zn_step {
+  size_t s, e;
+  long cand; /* index into cands, or -1 for a word */
+} zn_step;
+
+typedef struct zn_work {
+  const zn_model *m;
+  const zn_view *v;
+  zn_edges edges;
+  /* base segmentation (words only): the word covering each position */
+  size_t *wstart, *wend;
+  /* evidence from rules and from earlier passes */
+  float *left, *right;  /* cue strength for a name starting / ending at i */
+  unsigned char *block; /* no name may cover i */
+  zn_hit *hits;
+  size_t nhits, caphits;
+  zn_cand *cands;
+  size_t ncands, capcands;
+  zn_step *path;
+  size_t npath, cappath;
+} zn_work;
+
+/* lattice.c */
+void zn_edges_build(zn_work *w);
+/* Best path over words and candidates; fills w->path. */
+void zn_lattice_best(zn_work *w, int with_cands);
+void zn_cand_add(zn_work *w, size_t s, size_t e, float cost, int type, int kind, int source);
+float zn_char_cost(const zn_work *w, size_t i);
+/* Word of the lexicon at view [s, e), or NULL. */
+const zn_word *zn_word_at(const zn_work *w, size_t s, size_t e);
+/* Gazetteer entry at view [s, e), or NULL. */
+const zn_gaz_entry *zn_gaz_at(const zn_work *w, size_t s, size_t e);
+/* Longest entry of category cat starting at s (ending at e when e_fixed),
+ * or 0; its length in *len. */
+size_t zn_gaz_longest(const zn_work *w, zn_cat cat, size_t s, size_t *len);
+/* Longest entry of category cat ending at e; its length, or 0. */
+size_t zn_gaz_longest_ending(const zn_work *w, zn_cat cat, size_t e);
+int zn_has_cat(const zn_gaz_entry *g, zn_cat cat);
+
+/* person.c, org.c */
+void zn_person_candidates(zn_work *w);
+void zn_org_candidates(zn_work *w);
+
+#endif
