@@ -75,6 +75,8 @@ static int S_org_fits(const zn_work *w, size_t s, size_t e) {
     return 0;
   if (e >= w->v->n || w->wstart[e] == e)
     return 1;
+  if (w->v->cp[e] == 0x957F /* 长: 司法部|长, 院|长 */ && w->wend[e] == e + 1)
+    return 1;
   return zn_has_cat(zn_gaz_at(w, e, w->wend[e]), ZN_CAT_TITLE) ||
          zn_gaz_longest_ending(w, ZN_CAT_TITLE, w->wend[e]) == w->wend[e] - e;
 }
@@ -123,8 +125,7 @@ static void S_candidates(zn_work *w, const names *doc_names) {
   /* organisations must fit the base segmentation */
   size_t keep = 0;
   for (size_t k = 0; k < w->ncands; k++)
-    if (w->cands[k].type != ZN_ORG || w->cands[k].source == ZN_SRC_GAZ ||
-        S_org_fits(w, w->cands[k].s, w->cands[k].e))
+    if (w->cands[k].type != ZN_ORG || S_org_fits(w, w->cands[k].s, w->cands[k].e))
       w->cands[keep++] = w->cands[k];
   w->ncands = keep;
 }

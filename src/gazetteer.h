@@ -54,6 +54,8 @@ const char *zn_cat_name(zn_cat cat);
 int zn_gazetteer_read(zn_gazetteer *g, zn_cat cat, const char *path, zn_error *err);
 /* Entry for UTF-8 bytes [s, s+len), or NULL. */
 const zn_gaz_entry *zn_gazetteer_find(const zn_gazetteer *g, const char *s, size_t len);
+/* Whether entry g (may be NULL) is in category cat. */
+int zn_has_cat(const zn_gaz_entry *g, zn_cat cat);
 void zn_gazetteer_free(zn_gazetteer *g);
 
 #endif

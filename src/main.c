@@ -148,11 +148,27 @@ static int S_bad_usage(const char *msg, const char *arg) {
   return EXIT_USAGE;
 }
 
+static int S_run(int argc, char **argv, list *paths);
+
+static void S_list_free(list *l) {
+  for (size_t i = 0; i < l->n; i++)
+    free(l->s[i]);
+  free(l->s);
+  l->s = NULL, l->n = l->cap = 0;
+}
+
 int main(int argc, char **argv) {
+  list paths = {0};
+  int rc = S_run(argc, argv, &paths);
+  S_list_free(&paths);
+  return rc;
+}
+
+/* Everything main does; paths (filled here) is freed by the caller. */
+static int S_run(int argc, char **argv, list *paths) {
   const char *outdir = "output", *extra = NULL, *encoding = NULL;
   unsigned formats = 0;
   int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), quiet = 0;
-  list paths = {0};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     int has_value = i + 1 < argc;
@@ -201,10 +217,10 @@ int main(int argc, char **argv) {
     } else if (a[0] == '-' && a[1]) {
       return S_bad_usage("unknown option", a);
     } else {
-      S_push(&paths, S_dup(a));
+      S_push(paths, S_dup(a));
     }
   }
-  if (paths.n == 0)
+  if (paths->n == 0)
     return S_bad_usage("no input (give files or folders)", NULL);
   int to_stdout = !strcmp(outdir, "-");
   if (!formats)
@@ -228,19 +244,18 @@ int main(int argc, char **argv) {
   /* inputs: files as given, folders walked; a missing path is a failed file */
   list inputs = {0};
   size_t missing = 0;
-  for (size_t i = 0; i < paths.n; i++) {
+  for (size_t i = 0; i < paths->n; i++) {
     struct stat st;
-    if (stat(paths.s[i], &st) != 0) {
-      fprintf(stderr, "zhner: %s: %s, skipped\n", paths.s[i], strerror(errno));
+    if (stat(paths->s[i], &st) != 0) {
+      fprintf(stderr, "zhner: %s: %s, skipped\n", paths->s[i], strerror(errno));
       missing++;
     } else if (S_ISDIR(st.st_mode)) {
-      S_walk(paths.s[i], &inputs);
+      S_walk(paths->s[i], &inputs);
     } else {
-      S_push(&inputs, S_dup(paths.s[i]));
+      S_push(&inputs, S_dup(paths->s[i]));
     }
-    free(paths.s[i]);
   }
-  free(paths.s);
+  S_list_free(paths);
   zn_error err = {0};
   zn_model *model = zn_model_load(ZN_GAZETTEER_DIR, extra, &err);
   if (!model) {

@@ -9,22 +9,41 @@
 
 #define ZN_ORG_MAXLEN 32
 
-/* A base word that an organisation name never extends over. */
-static int S_stop_word(const zn_work *w, size_t q, size_t p) {
+/* How a base word can take part in an organisation name, read right to left. */
+typedef enum { W_STOP, W_VERB, W_MATERIAL } wclass;
+
+static int S_ordinal(const zn_work *w, size_t q, size_t p) {
   for (size_t i = q; i < p; i++)
-    if (!zn_is_han(w->v->cp[i]) && !zn_is_ascii_alnum(w->v->cp[i]))
+    if (w->v->cp[i] == 0x5C4A /* 届 */ || (i == q && w->v->cp[i] == 0x7B2C /* 第 */))
       return 1;
-  const zn_gaz_entry *g = zn_gaz_at(w, q, p);
-  if (zn_has_cat(g, ZN_CAT_ORG_STOP) || zn_has_cat(g, ZN_CAT_TITLE))
-    return 1;
-  const zn_word *word = zn_word_at(w, q, p);
-  if (word && !zn_has_cat(g, ZN_CAT_ORG_SUFFIX) && !zn_has_cat(g, ZN_CAT_ORG_BODY) &&
-      !zn_has_cat(g, ZN_CAT_ORG_PREFIX) && !(word->flags & (ZN_W_NOUN | ZN_W_PLACE)))
-    return (word->flags & (ZN_W_FUNC | ZN_W_VERB | ZN_W_TIME)) != 0;
   return 0;
 }
 
-/* A base word that anchors an organisation name. */
+static wclass S_class(const zn_work *w, size_t q, size_t p) {
+  for (size_t i = q; i < p; i++)
+    if (!zn_is_han(w->v->cp[i]))
+      return W_STOP;
+  const zn_gaz_entry *g = zn_gaz_at(w, q, p);
+  if (zn_has_cat(g, ZN_CAT_ORG_STOP) || zn_has_cat(g, ZN_CAT_TITLE))
+    return W_STOP;
+  if (zn_has_cat(g, ZN_CAT_ORG_SUFFIX) || zn_has_cat(g, ZN_CAT_ORG_BODY) ||
+      zn_has_cat(g, ZN_CAT_ORG_PREFIX))
+    return W_MATERIAL;
+  const zn_word *word = zn_word_at(w, q, p);
+  if (!word || (word->flags & (ZN_W_NOUN | ZN_W_PLACE)))
+    return W_MATERIAL;
+  if (word->flags & ZN_W_NUM)
+    return S_ordinal(w, q, p) ? W_MATERIAL : W_STOP;
+  if (word->flags & (ZN_W_FUNC | ZN_W_TIME))
+    return W_STOP;
+  if (word->flags & ZN_W_VERB)
+    return W_VERB;
+  return W_MATERIAL;
+}
+
+/* A base word an organisation name can start with: a place, a level, a known
+ * prefix or body, an ordinal, a proper noun, or a run of characters the
+ * lexicon does not know as words (炉碧, 晖阳). */
 static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
   const zn_gaz_entry *g = zn_gaz_at(w, q, p);
   if (zn_has_cat(g, ZN_CAT_ORG_PREFIX) || zn_has_cat(g, ZN_CAT_ORG_BODY) ||
@@ -35,11 +54,9 @@ static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
     return 1; /* unknown to the lexicon */
   if (word->flags & (ZN_W_PLACE | ZN_W_PROPER))
     return 1;
-  for (size_t i = q; i < p; i++)
-    if (w->v->cp[i] == 0x5C4A /* 届 */ || zn_is_ascii_alnum(w->v->cp[i]))
-      return 1;
-  /* a run of single characters: a name the lexicon does not know (炉碧) */
-  if (p - q == 1 && !(word->flags & ZN_W_FUNC)) {
+  if (S_ordinal(w, q, p))
+    return 1;
+  if (p - q == 1 && !(word->flags & (ZN_W_FUNC | ZN_W_VERB | ZN_W_NUM))) {
     int before = q > 0 && w->wend[q - 1] - w->wstart[q - 1] == 1 && zn_is_han(w->v->cp[q - 1]);
     int after = p < w->v->n && w->wend[p] - w->wstart[p] == 1 && zn_is_han(w->v->cp[p]);
     return before || after;
@@ -62,13 +79,15 @@ static size_t S_open_paren(const zn_work *w, size_t close) {
 static void S_extend(zn_work *w, size_t j, size_t e) {
   const zn_params *pr = &w->m->p;
   size_t p = j;
-  int anchored = 0, words = 0;
-  /* the suffix itself may be part of a longer base word (水利局) */
+  int verbs = 0;
+  /* the suffix itself may be the end of a longer base word (水利局) */
   if (w->wstart[j] < j) {
     const zn_word *word = zn_word_at(w, w->wstart[j], w->wend[j]);
     if (w->wend[j] != e || !word || !(word->flags & ZN_W_ORGWORD))
       return;
     p = w->wstart[j];
+    if (S_anchor_word(w, p, j)) /* 中国队: a place, then the suffix */
+      zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
   }
   while (p > 0 && e - p < ZN_ORG_MAXLEN) {
     size_t q;
@@ -80,15 +99,16 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       continue;
     }
     q = w->wstart[p - 1];
-    if (w->wend[p - 1] != p || S_stop_word(w, q, p))
+    if (w->wend[p - 1] != p)
       break;
-    anchored |= S_anchor_word(w, q, p);
+    wclass c = S_class(w, q, p);
+    if (c == W_STOP || (c == W_VERB && ++verbs > 2))
+      break;
+    size_t end = p;
     p = q;
-    words++;
-    if (anchored)
+    if (c != W_VERB && S_anchor_word(w, q, end))
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
   }
-  (void)words;
 }
 
 void zn_org_candidates(zn_work *w) {

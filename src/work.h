@@ -70,7 +70,6 @@ const zn_gaz_entry *zn_gaz_at(const zn_work *w, size_t s, size_t e);
 size_t zn_gaz_longest(const zn_work *w, zn_cat cat, size_t s, size_t *len);
 /* Longest entry of category cat ending at e; its length, or 0. */
 size_t zn_gaz_longest_ending(const zn_work *w, zn_cat cat, size_t e);
-int zn_has_cat(const zn_gaz_entry *g, zn_cat cat);
 
 /* person.c, org.c */
 void zn_person_candidates(zn_work *w);

@@ -1,0 +1,278 @@
+/* unit.c: tests of the library's parts: UTF-8, decoding, the OCR view and its
+ * offset map, gazetteer and rule loaders with their errors, rule matches, and
+ * extraction on sentences written for these tests (tests/cases.txt). */
+#include "decode.h"
+#include "gazetteer.h"
+#include "rules.h"
+#include "utf8.h"
+#include "util.h"
+#include "view.h"
+#include "zhner.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int passed, failed;
+
+#define CHECK(cond, ...)                                                                           \
+  do {                                                                                             \
+    if (cond) {                                                                                    \
+      passed++;                                                                                    \
+    } else {                                                                                       \
+      failed++;                                                                                    \
+      fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__);                                         \
+      fprintf(stderr, __VA_ARGS__);                                                                \
+      fputc('\n', stderr);                                                                         \
+    }                                                                                              \
+  } while (0)
+
+static char tmpdir[] = "/tmp/zhner-unit-XXXXXX";
+
+static const char *S_write(const char *name, const char *content) {
+  static char path[512];
+  snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+  FILE *f = fopen(path, "wb");
+  fputs(content, f);
+  fclose(f);
+  return path;
+}
+
+/* ---- UTF-8 and decoding ---- */
+static void test_utf8(void) {
+  uint32_t cp;
+  const unsigned char four[] = {0xF0, 0xA0, 0x80, 0x80}; /* U+20000 */
+  CHECK(zn_utf8_next(four, four + 4, &cp) == 4 && cp == 0x20000, "4-byte sequence");
+  const unsigned char overlong[] = {0xC0, 0x80};
+  zn_utf8_next(overlong, overlong + 2, &cp);
+  CHECK(cp == ZN_INVALID_CP, "overlong rejected");
+  const unsigned char surrogate[] = {0xED, 0xA0, 0x80};
+  zn_utf8_next(surrogate, surrogate + 3, &cp);
+  CHECK(cp == ZN_INVALID_CP, "surrogate rejected");
+  const unsigned char cut[] = {0xE4, 0xB8};
+  CHECK(zn_utf8_next(cut, cut + 2, &cp) == 1 && cp == ZN_INVALID_CP, "truncated sequence");
+  char buf[4];
+  CHECK(zn_utf8_put(0x4E2D, buf) == 3 && !memcmp(buf, "中", 3), "encode");
+}
+
+static void test_decode(void) {
+  zn_error err = {0};
+  size_t n;
+  uint32_t *t = zn_decode("a.txt", "\xEF\xBB\xBF王\r\n", 8, NULL, &n, &err);
+  CHECK(t && n == 4 && t[0] == 0xFEFF && t[1] == 0x738B && t[2] == '\r',
+        "BOM is code point 0, CR counts");
+  free(t);
+  const char bad[] = "中文中文中文\xFF中文";
+  t = zn_decode("bad.txt", bad, sizeof bad - 1, NULL, &n, &err);
+  CHECK(!t && err.code == ZN_ERR_ENCODING && err.offset == 18, "invalid UTF-8 at byte 18, got %lld",
+        err.offset);
+  CHECK(strstr(err.message, "byte offset 18") && !strcmp(err.path, "bad.txt"), "message: %s",
+        err.message);
+  t = zn_decode("bin", "ab\0cd", 5, NULL, &n, &err);
+  CHECK(!t && err.code == ZN_ERR_BINARY && err.offset == 2, "NUL byte is binary");
+  /* GB18030 for 中文王 */
+  const char gb[] = "\xD6\xD0\xCE\xC4\xCD\xF5";
+  t = zn_decode("gb.txt", gb, 6, NULL, &n, &err);
+  CHECK(t && n == 3 && t[0] == 0x4E2D && t[2] == 0x738B, "GB18030 detected");
+  free(t);
+  t = zn_decode("gb.txt", gb, 6, "utf-8", &n, &err);
+  CHECK(!t && err.code == ZN_ERR_ENCODING, "GB18030 refused when utf-8 is forced");
+}
+
+/* ---- the OCR view and its map ---- */
+static char *S_view(const char *s, zn_view *v) {
+  size_t n;
+  uint32_t *t = zn_utf8_decode(s, strlen(s), &n);
+  zn_view_build(v, t, n, NULL);
+  free(t);
+  return v->utf8;
+}
+
+static void test_view(void) {
+  zn_view v;
+  CHECK(!strcmp(S_view("市委书记习\n近平指出", &v), "市委书记习近平指出"), "line break joined: %s",
+        v.utf8);
+  CHECK(v.orig[5] == 6 && v.orig[4] == 4, "map skips the newline");
+  size_t s, e;
+  zn_view_span(&v, 4, 7, &s, &e);
+  CHECK(s == 4 && e == 8, "span 习近平 in original is [4, 8), got [%zu, %zu)", s, e);
+  zn_view_free(&v);
+  CHECK(!strcmp(S_view("各 级 各 部 门 要 王 凤 贵 讲", &v), "各级各部门要王凤贵讲"),
+        "spaced-out line: %s", v.utf8);
+  zn_view_free(&v);
+  CHECK(!strcmp(S_view("（通讯员 熊某某 龙某）", &v), "（通讯员 熊某某 龙某）"),
+        "soft boundaries kept in a byline: %s", v.utf8);
+  zn_view_free(&v);
+  CHECK(!strcmp(S_view("第一段\n\n第二段", &v), "第一段\n第二段"), "blank line is a break");
+  zn_view_free(&v);
+  CHECK(!strcmp(S_view("A(B),C：１２", &v), "A（B），C：12"), "punctuation and width folded: %s",
+        v.utf8);
+  zn_view_free(&v);
+  CHECK(!strcmp(S_view("王\r\n𠀀明", &v), "王𠀀明") && v.orig[2] == 4, "CRLF and 4-byte char");
+  zn_view_free(&v);
+}
+
+/* ---- gazetteer and rule loaders ---- */
+static void test_gazetteer(void) {
+  zn_gazetteer g = {0};
+  zn_error err = {0};
+  const char *p = S_write("t.txt", "# titles\n书记\n主席|主席团\n院长\t2.5\n");
+  CHECK(zn_gazetteer_read(&g, ZN_CAT_TITLE, p, &err) == 0, "reads: %s", err.message);
+  const zn_gaz_entry *e = zn_gazetteer_find(&g, "院长", strlen("院长"));
+  CHECK(e && zn_has_cat(e, ZN_CAT_TITLE) && e->weight[ZN_CAT_TITLE] == 2.5f, "weight read");
+  e = zn_gazetteer_find(&g, "主席团", strlen("主席团"));
+  CHECK(e && e->canonical[ZN_CAT_TITLE] && !strcmp(e->canonical[ZN_CAT_TITLE], "主席"),
+        "variant knows canonical");
+  CHECK(g.maxlen[ZN_CAT_TITLE] == 3, "maxlen in code points");
+  p = S_write("bad.txt", "书记\n市 长\n");
+  CHECK(zn_gazetteer_read(&g, ZN_CAT_TITLE, p, &err) < 0 && err.line == 2 &&
+            err.code == ZN_ERR_DATA,
+        "malformed line 2 reported, got line %ld", err.line);
+  p = S_write("bad2.txt", "书记\t2x\n");
+  CHECK(zn_gazetteer_read(&g, ZN_CAT_TITLE, p, &err) < 0 && err.line == 1 &&
+            strstr(err.message, "weight"),
+        "bad weight reported: %s", err.message);
+  zn_gazetteer_free(&g);
+}
+
+static int S_has_hit(zn_hit *h, size_t n, zn_action a, size_t s, size_t e) {
+  for (size_t i = 0; i < n; i++)
+    if (h[i].action == a && h[i].s == s && h[i].e == e)
+      return 1;
+  return 0;
+}
+
+static void test_rules(void) {
+  zn_gazetteer g = {0};
+  zn_error err = {0};
+  zn_gazetteer_read(&g, ZN_CAT_TITLE, S_write("titles.txt", "书记\n市长\n"), &err);
+  zn_gazetteer_read(&g, ZN_CAT_LEVEL, S_write("levels.txt", "市\n县\n"), &err);
+  zn_gazetteer_read(&g, ZN_CAT_LEVEL_BODY, S_write("lb.txt", "委\n政协\n"), &err);
+  const char *p = S_write("r.txt", "# rules\nleft 4 (?:@{title})\n"
+                                   "org 1 (?<m>@{level}(?:@{level_body}))(?=\\p{Han})\n"
+                                   "right 2 (?=指出)\n");
+  zn_rules *r = zn_rules_load(p, &g, &err);
+  CHECK(r && zn_rules_count(r) == 3, "rules load: %s", err.message);
+  zn_view v;
+  S_view("县委书记张某某指出，县政协要", &v);
+  zn_hit *hits = NULL;
+  size_t n = 0, cap = 0;
+  CHECK(zn_rules_run(r, &v, &hits, &n, &cap, &err) == 0, "rules run");
+  CHECK(S_has_hit(hits, n, ZN_RULE_LEFT, 4, 4), "left cue after 书记");
+  CHECK(S_has_hit(hits, n, ZN_RULE_ORG, 0, 2), "org 县委");
+  CHECK(S_has_hit(hits, n, ZN_RULE_ORG, 10, 13), "org 县政协");
+  CHECK(S_has_hit(hits, n, ZN_RULE_RIGHT, 7, 7), "right cue before 指出");
+  free(hits);
+  zn_view_free(&v);
+  zn_rules_free(r);
+  p = S_write("r2.txt", "left 1 ok\norg 1 (?<m>[市\n");
+  r = zn_rules_load(p, &g, &err);
+  CHECK(!r && err.line == 2 && err.code == ZN_ERR_RULE && strstr(err.message, "offset"),
+        "bad pattern names line and position: %ld %s", err.line, err.message);
+  p = S_write("r3.txt", "left 1 (?:@{nosuch})\n");
+  r = zn_rules_load(p, &g, &err);
+  CHECK(!r && err.line == 1 && err.column == 11, "unknown category at column 11 (the @), got %ld",
+        err.column);
+  p = S_write("r4.txt", "shout 1 x\n");
+  r = zn_rules_load(p, &g, &err);
+  CHECK(!r && strstr(err.message, "unknown action"), "unknown action");
+  zn_gazetteer_free(&g);
+}
+
+/* ---- extraction on written sentences ----
+ * cases.txt: "T<TAB>text" opens a case; "+<TAB>TYPE<TAB>surface" must be found
+ * (exact span, with offsets checked against the text); "-<TAB>surface" must
+ * not be a mention of any type. */
+static int S_run_cases(const char *path, const char *gaz) {
+  zn_error err = {0};
+  zn_model *m = zn_model_load(gaz, NULL, &err);
+  if (!m) {
+    char msg[2048];
+    fprintf(stderr, "cannot load model: %s\n", zn_error_format(&err, msg, sizeof msg));
+    return 1;
+  }
+  size_t len;
+  char *text = zn_read_file(path, &len, &err);
+  if (!text) {
+    fprintf(stderr, "cannot read %s\n", path);
+    zn_model_free(m);
+    return 1;
+  }
+  zn_doc *doc = NULL;
+  long lineno = 0;
+  for (char *line = text, *next; line; line = next) {
+    next = strchr(line, '\n');
+    if (next)
+      *next++ = 0;
+    lineno++;
+    if (line[0] == 'T' && line[1] == '\t') {
+      zn_doc_free(doc);
+      doc = zn_doc_new("case", line + 2, strlen(line + 2), NULL, &err);
+      CHECK(doc && zn_extract(m, doc, &err) == 0, "line %ld: extract", lineno);
+    } else if ((line[0] == '+' || line[0] == '-') && line[1] == '\t' && doc) {
+      char *type = line + 2, *surface = line + 2;
+      if (line[0] == '+') {
+        char *tab = strchr(type, '\t');
+        if (!tab)
+          continue;
+        *tab = 0;
+        surface = tab + 1;
+      }
+      int found = 0;
+      for (size_t i = 0; i < zn_doc_mention_count(doc); i++) {
+        const zn_mention *mm = zn_doc_mention(doc, i);
+        if (strcmp(mm->text, surface))
+          continue;
+        if (line[0] == '-' || !strcmp(type, mm->type == ZN_PER ? "PER" : "ORG"))
+          found = 1;
+      }
+      if (line[0] == '+')
+        CHECK(found, "line %ld: %s %s not found", lineno, type, surface);
+      else
+        CHECK(!found, "line %ld: %s found but must not be", lineno, surface);
+    }
+  }
+  zn_doc_free(doc);
+  free(text);
+  zn_model_free(m);
+  return 0;
+}
+
+static void test_model_errors(const char *gaz) {
+  zn_error err = {0};
+  /* an extra folder with a broken titles file replaces the built-in one */
+  S_write("MANIFEST", "title titles.txt\n");
+  S_write("titles.txt", "书记\n\t3\n");
+  zn_model *m = zn_model_load(gaz, tmpdir, &err);
+  CHECK(!m && err.line == 2 && strstr(err.path, "titles.txt"), "extra gazetteer error: %s:%ld",
+        err.path, err.line);
+  zn_model_free(m);
+  unlink(S_write("MANIFEST", ""));
+}
+
+int main(int argc, char **argv) {
+  if (!mkdtemp(tmpdir))
+    return 1;
+  if (argc == 4 && !strcmp(argv[1], "--cases")) {
+    int rc = S_run_cases(argv[2], argv[3]);
+    printf("%d passed, %d failed\n", passed, failed);
+    return rc || failed;
+  }
+  if (argc < 3) {
+    fprintf(stderr, "usage: unit_tests TESTS_DIR GAZETTEERS | --cases FILE GAZETTEERS\n");
+    return 2;
+  }
+  test_utf8();
+  test_decode();
+  test_view();
+  test_gazetteer();
+  test_rules();
+  test_model_errors(argv[2]);
+  char cmd[600];
+  snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
+  if (system(cmd) != 0)
+    fprintf(stderr, "could not remove %s\n", tmpdir);
+  printf("%d passed, %d failed\n", passed, failed);
+  return failed != 0;
+}
