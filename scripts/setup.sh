@@ -7,4 +7,4 @@ scripts/deps.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)"
 build/zhner --output output examples/
-echo "setup: results in output/ (sample-page.tsv, .jsonl, .xml and index.xml)"
+echo "setup: results in output/ (sample-page.tsv, .jsonl and .xml)"
