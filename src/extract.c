@@ -69,16 +69,15 @@ static int S_rules(zn_work *w, zn_error *err) {
 }
 
 /* An organisation starts where a base word starts and ends where one ends,
- * or inside a word whose rest is a title (市委|书记 in 市委书记). */
+ * or inside a title: the rest of the word is a title (市委|书记 in 市委书记),
+ * or the word across its end is one (司法部|长 in 部长). */
 static int S_org_fits(const zn_work *w, size_t s, size_t e) {
   if (w->wstart[s] != s)
     return 0;
   if (e >= w->v->n || w->wstart[e] == e)
     return 1;
-  if (w->v->cp[e] == 0x957F /* 长: 司法部|长, 院|长 */ && w->wend[e] == e + 1)
-    return 1;
   return zn_has_cat(zn_gaz_at(w, e, w->wend[e]), ZN_CAT_TITLE) ||
-         zn_gaz_longest_ending(w, ZN_CAT_TITLE, w->wend[e]) == w->wend[e] - e;
+         zn_has_cat(zn_gaz_at(w, w->wstart[e], w->wend[e]), ZN_CAT_TITLE);
 }
 
 /* Names established in the document, as UTF-8 strings. */

@@ -110,8 +110,8 @@ int zn_gazetteer_read(zn_gazetteer *g, zn_cat cat, const char *path, zn_error *e
       errno = 0;
       weight = strtof(num, &stop);
       if (stop == num || *stop || errno) {
-        rc = zn_fail(err, ZN_ERR_DATA, path, lineno, (long)(num - line) + 1, -1,
-                     "bad weight '%s' (want a number after the tab)", num);
+        rc = zn_fail(err, ZN_ERR_DATA, path, lineno, (long)S_cplen(line, (size_t)(num - line)) + 1,
+                     -1, "bad weight '%s' (want a number after the tab)", num);
         break;
       }
     }
@@ -123,7 +123,8 @@ int zn_gazetteer_read(zn_gazetteer *g, zn_cat cat, const char *path, zn_error *e
         *next++ = 0;
       size_t flen = strlen(field), bad = 0;
       if (!S_valid_entry(field, flen, &bad)) {
-        rc = zn_fail(err, ZN_ERR_DATA, path, lineno, (long)(field - line) + (long)bad + 1, -1,
+        long col = (long)S_cplen(line, (size_t)(field - line) + bad) + 1; /* code points */
+        rc = zn_fail(err, ZN_ERR_DATA, path, lineno, col, -1,
                      flen ? "invalid character in entry (white space, control or bad UTF-8)"
                           : "empty entry");
         break;

@@ -8,8 +8,7 @@
 
 #include <math.h>
 
-static float S_surname_cost(const zn_work *w, const zn_gaz_entry *g) {
-  (void)w;
+static float S_surname_cost(const zn_gaz_entry *g) {
   float pct = g->weight[ZN_CAT_SURNAME]; /* share of the population, percent */
   return -logf((pct > 0 ? pct : 0.001f) / 100.0f);
 }
@@ -39,7 +38,7 @@ static void S_names_at(zn_work *w, size_t i) {
     const zn_gaz_entry *sur = zn_gaz_at(w, i, i + sl);
     if (!zn_has_cat(sur, ZN_CAT_SURNAME))
       continue;
-    float cs = S_surname_cost(w, sur);
+    float cs = S_surname_cost(sur);
     float cg = 0;
     for (size_t g = 1; g <= 2; g++) {
       size_t e = i + sl + g;
@@ -64,8 +63,8 @@ static void S_names_at(zn_work *w, size_t i) {
     const zn_gaz_entry *sur = zn_gaz_at(w, i + 1, i + 2);
     if (zn_has_cat(sur, ZN_CAT_SURNAME) &&
         (i + 2 >= w->v->n || !zn_is_han(w->v->cp[i + 2]) || w->right[i + 2] > 0))
-      zn_cand_add(w, i, i + 2, p->reference_cost + S_surname_cost(w, sur) * 0.5f, ZN_PER,
-                  ZN_REFERENCE, ZN_SRC_MODEL);
+      zn_cand_add(w, i, i + 2, p->reference_cost + S_surname_cost(sur) * 0.5f, ZN_PER, ZN_REFERENCE,
+                  ZN_SRC_MODEL);
   }
 }
 

@@ -65,8 +65,8 @@ float zn_char_cost(const zn_work *w, size_t i);
 const zn_word *zn_word_at(const zn_work *w, size_t s, size_t e);
 /* Gazetteer entry at view [s, e), or NULL. */
 const zn_gaz_entry *zn_gaz_at(const zn_work *w, size_t s, size_t e);
-/* Longest entry of category cat starting at s (ending at e when e_fixed),
- * or 0; its length in *len. */
+/* Longest entry of category cat starting at s: its length (also in *len),
+ * or 0. */
 size_t zn_gaz_longest(const zn_work *w, zn_cat cat, size_t s, size_t *len);
 /* Longest entry of category cat ending at e; its length, or 0. */
 size_t zn_gaz_longest_ending(const zn_work *w, zn_cat cat, size_t e);

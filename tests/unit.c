@@ -126,9 +126,9 @@ static void test_gazetteer(void) {
         "variant knows canonical");
   CHECK(g.maxlen[ZN_CAT_TITLE] == 3, "maxlen in code points");
   p = S_write("bad.txt", "书记\n市 长\n");
-  CHECK(zn_gazetteer_read(&g, ZN_CAT_TITLE, p, &err) < 0 && err.line == 2 &&
+  CHECK(zn_gazetteer_read(&g, ZN_CAT_TITLE, p, &err) < 0 && err.line == 2 && err.column == 2 &&
             err.code == ZN_ERR_DATA,
-        "malformed line 2 reported, got line %ld", err.line);
+        "malformed line 2 column 2 (code points) reported, got %ld:%ld", err.line, err.column);
   p = S_write("bad2.txt", "书记\t2x\n");
   CHECK(zn_gazetteer_read(&g, ZN_CAT_TITLE, p, &err) < 0 && err.line == 1 &&
             strstr(err.message, "weight"),
