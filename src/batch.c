@@ -2,6 +2,7 @@
  * shared read-only; outputs to a folder are written to a temporary name and
  * renamed; output to standard output is printed in input order. */
 #include "batch.h"
+#include "util.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -32,6 +33,7 @@ typedef struct shared {
   pthread_cond_t cond;
   size_t finished;
   unsigned long long bytes_done;
+  pthread_mutex_t index_lock;
 } shared;
 
 static char *S_strdupf(const char *fmt, const char *a, const char *b) {
@@ -43,39 +45,35 @@ static char *S_strdupf(const char *fmt, const char *a, const char *b) {
   return s;
 }
 
-/* Writes one output file atomically: DIR/NAME.EXT via DIR/.NAME.EXT.tmp. */
+typedef struct write_ctx {
+  shared *sh;
+  const zn_doc *doc;
+  size_t i;
+  unsigned fmt;
+} write_ctx;
+
+static int S_write(void *arg, FILE *f) {
+  write_ctx *c = arg;
+  if (c->fmt == ZN_FMT_TSV)
+    return zn_write_tsv(c->doc, f, 1);
+  if (c->fmt == ZN_FMT_JSONL)
+    return zn_write_jsonl(c->doc, f);
+  const char *src = c->sh->inputs[c->i], *base = strrchr(src, '/');
+  return zn_write_tei(c->doc, base ? base + 1 : src, "index.xml", zn_model_version(c->sh->model),
+                      f);
+}
+
+/* Writes DIR/NAME.EXT atomically. */
 static int S_write_file(shared *sh, const zn_doc *doc, size_t i, const char *ext, unsigned fmt,
                         char **error) {
-  char path[4096], tmp[4096];
+  char path[4096], msg[2048];
   snprintf(path, sizeof path, "%s/%s.%s", sh->opts->outdir, sh->names[i], ext);
-  snprintf(tmp, sizeof tmp, "%s/.%s.%s.tmp", sh->opts->outdir, sh->names[i], ext);
-  FILE *f = fopen(tmp, "wb");
-  if (!f) {
-    *error = S_strdupf("cannot write %s: %s", tmp, strerror(errno));
-    return -1;
-  }
-  int rc = 0;
-  if (fmt == ZN_FMT_TSV)
-    rc = zn_write_tsv(doc, f, 1);
-  else if (fmt == ZN_FMT_JSONL)
-    rc = zn_write_jsonl(doc, f);
-  else {
-    char src[4096];
-    snprintf(src, sizeof src, "%s", sh->inputs[i]);
-    const char *base = strrchr(src, '/');
-    rc = zn_write_tei(doc, base ? base + 1 : src, "index.xml", zn_model_version(sh->model), f);
-  }
-  if (fclose(f) != 0 || rc != 0) {
-    unlink(tmp);
-    *error = S_strdupf("cannot write %s%s", path, ": write failed");
-    return -1;
-  }
-  if (rename(tmp, path) != 0) {
-    *error = S_strdupf("cannot rename to %s: %s", path, strerror(errno));
-    unlink(tmp);
-    return -1;
-  }
-  return 0;
+  write_ctx c = {sh, doc, i, fmt};
+  zn_error err = {0};
+  if (zn_write_atomic(path, S_write, &c, &err) == 0)
+    return 0;
+  *error = S_strdupf("%s%s", zn_error_format(&err, msg, sizeof msg), "");
+  return -1;
 }
 
 static void S_process(shared *sh, size_t i) {
@@ -83,36 +81,16 @@ static void S_process(shared *sh, size_t i) {
   zn_error err = {0};
   char msg[2048];
   size_t len = 0;
-  char *bytes = NULL;
-  FILE *f = fopen(sh->inputs[i], "rb");
-  if (f) {
-    size_t cap = 0;
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-      if (len + got + 1 > cap) {
-        cap = (len + got + 1) * 2;
-        bytes = realloc(bytes, cap);
-        if (!bytes)
-          abort();
-      }
-      memcpy(bytes + len, chunk, got);
-      len += got;
-    }
-    if (ferror(f)) {
-      r->error = S_strdupf("%s: cannot read: %s", sh->inputs[i], strerror(errno));
-      fclose(f);
-      free(bytes);
-      return;
-    }
-    fclose(f);
-  } else {
-    r->error = S_strdupf("%s: cannot open: %s", sh->inputs[i], strerror(errno));
+  char *bytes = zn_read_file(sh->inputs[i], &len, &err);
+  if (!bytes) {
+    r->error = S_strdupf("%s%s", zn_error_format(&err, msg, sizeof msg), "");
     return;
   }
   r->bytes = len;
-  zn_doc *doc = zn_doc_new(sh->inputs[i], bytes ? bytes : "", len, sh->opts->encoding, &err);
+  zn_doc *doc = zn_doc_new(sh->inputs[i], bytes, len, sh->opts->encoding, &err);
   free(bytes);
+  for (size_t k = 0; doc && k < sh->opts->nplaces; k++)
+    zn_doc_set_place(doc, sh->opts->places[k]);
   if (!doc || zn_extract(sh->model, doc, &err) != 0) {
     r->error = S_strdupf("%s%s", zn_error_format(&err, msg, sizeof msg), "");
     zn_doc_free(doc);
@@ -139,6 +117,12 @@ static void S_process(shared *sh, size_t i) {
     for (size_t k = 0; k < 3 && !r->error; k++)
       if (sh->opts->formats & outs[k].fmt)
         S_write_file(sh, doc, i, outs[k].ext, outs[k].fmt, &r->error);
+  }
+  if (!r->error && sh->opts->index) {
+    pthread_mutex_lock(&sh->index_lock);
+    if (zn_index_add(sh->opts->index, doc, sh->names[i], sh->inputs[i], &err) != 0)
+      r->error = S_strdupf("%s%s", zn_error_format(&err, msg, sizeof msg), "");
+    pthread_mutex_unlock(&sh->index_lock);
   }
   zn_doc_free(doc);
 }
@@ -183,6 +167,7 @@ size_t zn_batch_run(const zn_model *model, char **inputs, char **names, size_t n
   if (!sh.res)
     abort();
   pthread_mutex_init(&sh.lock, NULL);
+  pthread_mutex_init(&sh.index_lock, NULL);
   pthread_cond_init(&sh.cond, NULL);
   double t0 = S_now();
   int jobs = opts->jobs > 0 ? opts->jobs : 1;
@@ -236,6 +221,7 @@ size_t zn_batch_run(const zn_model *model, char **inputs, char **names, size_t n
   free(th);
   free(sh.res);
   pthread_mutex_destroy(&sh.lock);
+  pthread_mutex_destroy(&sh.index_lock);
   pthread_cond_destroy(&sh.cond);
   return stats->failed;
 }

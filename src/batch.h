@@ -12,7 +12,10 @@ typedef struct zn_batch_opts {
   unsigned formats;     /* ZN_FMT_* bits */
   const char *encoding; /* NULL = auto */
   int jobs;
-  int progress; /* draw a progress bar on standard error */
+  int progress;    /* draw a progress bar on standard error */
+  zn_index *index; /* if not NULL, every document done is added to it */
+  char **places;   /* home places given for every document (--place) */
+  size_t nplaces;
 } zn_batch_opts;
 
 typedef struct zn_batch_stats {

@@ -7,6 +7,27 @@
 
 #include <string.h>
 
+/* The page's first headline: its first non-empty line without white space,
+ * at most 60 characters; else the document's name. */
+static char *S_title(const zn_doc *d) {
+  for (size_t a = 0; a < d->n;) {
+    size_t e = a;
+    while (e < d->n && d->text[e] != '\n')
+      e++;
+    uint32_t *cp = zn_xmalloc((e - a + 1) * sizeof *cp);
+    size_t k = 0;
+    for (size_t i = a; i < e && k < 60; i++)
+      if (!zn_is_space(d->text[i]) && d->text[i] != 0xFEFF)
+        cp[k++] = d->text[i];
+    char *s = k ? zn_utf8_encode(cp, k, NULL) : NULL;
+    free(cp);
+    if (s)
+      return s;
+    a = e + 1;
+  }
+  return zn_xstrdup(d->name);
+}
+
 zn_doc *zn_doc_new(const char *name, const char *bytes, size_t len, const char *encoding,
                    zn_error *err) {
   size_t n;
@@ -18,7 +39,22 @@ zn_doc *zn_doc_new(const char *name, const char *bytes, size_t len, const char *
   d->text = text;
   d->n = n;
   zn_sha256_hex(bytes, len, d->sha256);
+  d->title = S_title(d);
   return d;
+}
+
+int zn_doc_set_place(zn_doc *d, const char *place) {
+  static const char *levels[] = {"省", "市", "州", "县", "区", "旗", "盟"};
+  size_t n = strlen(place);
+  for (size_t i = 0; i < sizeof levels / sizeof *levels; i++) {
+    size_t l = strlen(levels[i]);
+    if (n > l && !memcmp(place + n - l, levels[i], l)) {
+      d->places = zn_xrealloc(d->places, (d->nplaces + 1) * sizeof *d->places);
+      d->places[d->nplaces++] = zn_xstrdup(place);
+      return 0;
+    }
+  }
+  return -1;
 }
 
 const char *zn_doc_keep(zn_doc *d, char *s) {
@@ -33,7 +69,6 @@ zn_mention *zn_doc_add(zn_doc *d, size_t start, size_t end, zn_type type, zn_kin
   zn_mention *m = &d->m[d->nm++];
   memset(m, 0, sizeof *m);
   m->start = start, m->end = end, m->type = type, m->kind = kind, m->cert = cert;
-  m->role_org = -1;
   /* text: the original slice without white space */
   uint32_t *cp = zn_xmalloc((end - start + 1) * sizeof *cp);
   size_t k = 0;
@@ -45,11 +80,22 @@ zn_mention *zn_doc_add(zn_doc *d, size_t start, size_t end, zn_type type, zn_kin
   return m;
 }
 
+zn_role *zn_doc_add_role(zn_doc *d, size_t start, size_t end, const char *text, size_t len,
+                         size_t title_off, long org) {
+  zn_grow(&d->roles, &d->caproles, d->nroles + 1, sizeof *d->roles);
+  zn_role *r = &d->roles[d->nroles++];
+  r->start = start, r->end = end, r->org = org;
+  r->text = zn_doc_keep(d, zn_xstrndup(text, len));
+  r->title = r->text + (title_off < len ? title_off : len);
+  return r;
+}
+
 void zn_doc_clear(zn_doc *d) {
   for (size_t i = 0; i < d->nstrings; i++)
     free(d->strings[i]);
   d->nstrings = 0;
   d->nm = 0;
+  d->nroles = 0;
 }
 
 void zn_doc_free(zn_doc *d) {
@@ -58,6 +104,11 @@ void zn_doc_free(zn_doc *d) {
   zn_doc_clear(d);
   free(d->strings);
   free(d->m);
+  free(d->roles);
+  for (size_t i = 0; i < d->nplaces; i++)
+    free(d->places[i]);
+  free(d->places);
+  free(d->title);
   free(d->text);
   free(d->name);
   free(d);
@@ -78,4 +129,10 @@ size_t zn_doc_mention_count(const zn_doc *d) {
 }
 const zn_mention *zn_doc_mention(const zn_doc *d, size_t i) {
   return i < d->nm ? &d->m[i] : NULL;
+}
+const zn_role *zn_doc_role(const zn_doc *d, size_t i) {
+  return i < d->nroles ? &d->roles[i] : NULL;
+}
+const char *zn_doc_title(const zn_doc *d) {
+  return d->title;
 }

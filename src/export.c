@@ -61,13 +61,28 @@ int zn_write_jsonl(const zn_doc *doc, FILE *out) {
     fputs(",\"canonical\":", out);
     S_json_string(out, m->canonical);
     fprintf(out, ",\"cert\":%.2f", m->cert);
-    if (m->role) {
-      fputs(",\"role\":", out);
-      S_json_string(out, m->role);
-      if (m->role_org >= 0) {
-        fputs(",\"role_org\":", out);
-        S_json_string(out, zn_doc_mention(doc, (size_t)m->role_org)->entity);
+    if (m->org_type) {
+      fputs(",\"org_type\":", out);
+      S_json_string(out, m->org_type);
+    }
+    if (m->unresolved)
+      fputs(",\"unresolved\":true", out);
+    if (m->nroles) {
+      fputs(",\"roles\":[", out);
+      for (size_t r = 0; r < m->nroles; r++) {
+        const zn_role *role = zn_doc_role(doc, m->role_first + r);
+        fprintf(out, "%s{\"start\":%zu,\"end\":%zu,\"text\":", r ? "," : "", role->start,
+                role->end);
+        S_json_string(out, role->text);
+        fputs(",\"title\":", out);
+        S_json_string(out, role->title);
+        if (role->org >= 0) {
+          fputs(",\"org\":", out);
+          S_json_string(out, zn_doc_mention(doc, (size_t)role->org)->entity);
+        }
+        fputc('}', out);
       }
+      fputc(']', out);
     }
     fputs("}\n", out);
   }

@@ -4,6 +4,7 @@
  *   result (list commas, names established in the document) -> again, until
  *   nothing new -> mentions in original code points. */
 #include "doc.h"
+#include "resolve.h"
 #include "utf8.h"
 #include "util.h"
 #include "work.h"
@@ -80,22 +81,88 @@ static int S_org_fits(const zn_work *w, size_t s, size_t e) {
          zn_has_cat(zn_gaz_at(w, w->wstart[e], w->wend[e]), ZN_CAT_TITLE);
 }
 
-/* Names established in the document, as UTF-8 strings. */
+/* Names established in the document (UTF-8, with their type) and where the
+ * view holds them; each name is searched for once, when it is learnt. */
 typedef struct names {
   char **s;
-  size_t n, cap;
+  uint8_t *type;
+  size_t n, cap, searched;
+  struct hit {
+    size_t s, e;
+    uint8_t type;
+  } * at;
+  size_t nat, capat;
 } names;
 
-static int S_names_add(names *ns, const char *s, size_t len) {
+static int S_names_add(names *ns, const char *s, size_t len, int type) {
   for (size_t i = 0; i < ns->n; i++)
     if (strlen(ns->s[i]) == len && !memcmp(ns->s[i], s, len))
       return 0;
+  size_t cap = ns->cap;
   zn_grow(&ns->s, &ns->cap, ns->n + 1, sizeof *ns->s);
+  zn_grow(&ns->type, &cap, ns->n + 1, sizeof *ns->type);
+  ns->type[ns->n] = (uint8_t)type;
   ns->s[ns->n++] = zn_xstrndup(s, len);
   return 1;
 }
 
-static void S_candidates(zn_work *w, const names *doc_names) {
+static void S_names_free(names *ns) {
+  for (size_t i = 0; i < ns->n; i++)
+    free(ns->s[i]);
+  free(ns->s), free(ns->type), free(ns->at);
+}
+
+/* Finds the names learnt since the last call in the view. */
+static void S_names_search(names *ns, const zn_view *v) {
+  for (; ns->searched < ns->n; ns->searched++) {
+    const char *name = ns->s[ns->searched];
+    size_t len = strlen(name);
+    for (const char *at = v->utf8; (at = memmem(at, v->nbytes - (size_t)(at - v->utf8), name, len));
+         at++) {
+      size_t b = (size_t)(at - v->utf8), s = zn_view_index(v, b);
+      if (v->boff[s] != b)
+        continue;
+      zn_grow(&ns->at, &ns->capat, ns->nat + 1, sizeof *ns->at);
+      ns->at[ns->nat++] = (struct hit){s, zn_view_index(v, b + len), ns->type[ns->searched]};
+    }
+  }
+}
+
+/* The distinctive part of a company's full name, by which the document may
+ * name it again: without the leading places and the legal form
+ * (贵州海生玻璃有限公司 -> 海生玻璃). Sets [*cs, *ce) and returns 1 if there
+ * is one. */
+static int S_company_core(const zn_work *w, size_t s, size_t e, size_t *cs, size_t *ce) {
+  const zn_view *v = w->v;
+  size_t sl = zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, e);
+  if (!sl || !memmem(v->utf8 + v->boff[e - sl], v->boff[e] - v->boff[e - sl], "公司", 6))
+    return 0;
+  e -= sl;
+  for (int more = 1; more && s < e;) {
+    more = 0;
+    for (size_t l = e - s < 8 ? e - s : 8; l >= 2 && !more; l--) {
+      const zn_word *word = zn_word_at(w, s, s + l);
+      if (word && (word->flags & ZN_W_PLACE))
+        s += l, more = 1;
+    }
+  }
+  for (size_t i = s; i < e; i++)
+    if (!zn_is_han(v->cp[i]))
+      return 0;
+  /* a brand opens it: not a word of one character or an adjective (新材料) */
+  size_t first = 0;
+  for (size_t l = 2; l <= 4 && s + l <= e; l++)
+    if (zn_word_at(w, s, s + l))
+      first = l;
+  const zn_word *fw = first ? zn_word_at(w, s, s + first) : NULL;
+  if (e - s < 3 || zn_word_at(w, s, e) || (zn_word_at(w, s, s + 1) && !first) ||
+      (fw && (fw->flags & ZN_W_ADJ)))
+    return 0;
+  *cs = s, *ce = e;
+  return 1;
+}
+
+static void S_candidates(zn_work *w, names *doc_names) {
   const zn_params *p = &w->m->p;
   const zn_view *v = w->v;
   w->ncands = 0;
@@ -110,16 +177,16 @@ static void S_candidates(zn_work *w, const names *doc_names) {
       zn_cand_add(w, h->s, h->e, fmaxf(0.1f, p->org_cost + 1.0f - h->weight), ZN_ORG, ZN_NAME,
                   ZN_SRC_RULE);
   }
-  for (size_t k = 0; k < doc_names->n; k++) {
-    size_t len = strlen(doc_names->s[k]);
-    for (const char *at = v->utf8;
-         (at = memmem(at, v->nbytes - (size_t)(at - v->utf8), doc_names->s[k], len)); at++) {
-      size_t s = zn_view_index(v, (size_t)(at - v->utf8));
-      size_t e = zn_view_index(v, (size_t)(at - v->utf8) + len);
-      if (v->boff[s] == (size_t)(at - v->utf8) && !w->block[s])
-        zn_cand_add(w, s, e, p->doc_name_cost - w->left[s] * 0.5f - w->right[e] * 0.5f, ZN_PER,
-                    ZN_NAME, ZN_SRC_DOC);
-    }
+  S_names_search(doc_names, v);
+  for (size_t k = 0; k < doc_names->nat; k++) {
+    size_t s = doc_names->at[k].s, e = doc_names->at[k].e;
+    if (w->block[s])
+      continue;
+    if (doc_names->at[k].type == ZN_ORG)
+      zn_cand_add(w, s, e, p->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_DOC);
+    else
+      zn_cand_add(w, s, e, p->doc_name_cost - w->left[s] * 0.5f - w->right[e] * 0.5f, ZN_PER,
+                  ZN_NAME, ZN_SRC_DOC);
   }
   /* organisations must fit the base segmentation */
   size_t keep = 0;
@@ -136,32 +203,82 @@ static int S_learn(zn_work *w, names *doc_names) {
   int news = 0;
   for (size_t k = 0; k < w->npath; k++) {
     const zn_step *st = &w->path[k];
-    if (st->cand < 0 || w->cands[st->cand].type != ZN_PER || w->cands[st->cand].kind != ZN_NAME)
+    if (st->cand < 0)
       continue;
     const zn_cand *c = &w->cands[st->cand];
+    size_t cs, ce;
+    if (c->type == ZN_ORG && S_company_core(w, c->s, c->e, &cs, &ce))
+      news |= S_names_add(doc_names, v->utf8 + v->boff[cs], v->boff[ce] - v->boff[cs], ZN_ORG);
+    if (c->type != ZN_PER || c->kind != ZN_NAME)
+      continue;
     if (c->e + 1 < v->n && v->cp[c->e] == 0x3001 /* 、 */ && w->left[c->e + 1] < ZN_LIST_CUE)
       S_cue(w->left, c->e + 1, ZN_LIST_CUE), news = 1;
     if (c->s >= 2 && v->cp[c->s - 1] == 0x3001 && w->right[c->s - 1] < ZN_LIST_CUE)
       S_cue(w->right, c->s - 1, ZN_LIST_CUE), news = 1;
     int supported = c->source != ZN_SRC_MODEL || w->left[c->s] > 0 || w->right[c->e] > 0;
     if (supported && c->e - c->s >= 2)
-      news |= S_names_add(doc_names, v->utf8 + v->boff[c->s], v->boff[c->e] - v->boff[c->s]);
+      news |=
+          S_names_add(doc_names, v->utf8 + v->boff[c->s], v->boff[c->e] - v->boff[c->s], ZN_PER);
   }
   return news;
 }
 
-static uint32_t S_fnv(const char *s) {
-  uint32_t h = 2166136261u;
-  for (; *s; s++)
-    h = (h ^ (unsigned char)*s) * 16777619u;
-  return h;
+/* The view's text of [s, e) without soft boundaries, as a new string. */
+static char *S_view_text(const zn_view *v, size_t s, size_t e) {
+  zn_buf b = {0};
+  for (size_t i = s; i < e; i++)
+    if (v->cp[i] != ' ' && v->cp[i] != '\n')
+      zn_buf_add(&b, v->utf8 + v->boff[i], v->boff[i + 1] - v->boff[i]);
+  return b.s ? b.s : zn_xstrdup("");
+}
+
+#define ZN_MAX_ROLES 4
+
+/* The titles before a person, right to left: a title (书记), with the
+ * organisation written before it or inside it (市委书记), and more of them
+ * joined by 、 (州委常委、市委书记). orgs_end[i]: the ORG mention ending at
+ * view position i, or -1; vs: view starts of mentions. */
+static void S_roles(zn_work *w, zn_doc *d, zn_mention *m, size_t at, const long *orgs_end,
+                    const size_t *vs) {
+  const zn_view *v = w->v;
+  size_t first = d->nroles, e = at;
+  for (int k = 0; k < ZN_MAX_ROLES; k++) {
+    size_t tl = zn_gaz_longest_ending(w, ZN_CAT_TITLE, e);
+    if (!tl)
+      break;
+    size_t ts = e - tl, rs = ts, title = ts;
+    long org = -1;
+    for (size_t p = e - 1; p > ts && org < 0; p--) /* an organisation over the title's start */
+      if (orgs_end[p] >= 0 && vs[orgs_end[p]] <= ts)
+        org = orgs_end[p], title = p;
+    if (org < 0)
+      org = orgs_end[ts]; /* or right before it */
+    if (org >= 0)
+      rs = vs[org];
+    char *text = S_view_text(v, rs, e), *before = S_view_text(v, rs, title);
+    size_t start, end;
+    zn_view_span(v, rs, e, &start, &end);
+    zn_doc_add_role(d, start, end, text, strlen(text), strlen(before), org);
+    free(text), free(before);
+    if (rs < 2 || v->cp[rs - 1] != 0x3001 /* 、 */)
+      break;
+    e = rs - 1;
+  }
+  /* in text order */
+  for (size_t a = first, b = d->nroles; a + 1 < b; a++, b--) {
+    zn_role t = d->roles[a];
+    d->roles[a] = d->roles[b - 1], d->roles[b - 1] = t;
+  }
+  m->role_first = first;
+  m->nroles = d->nroles - first;
 }
 
 static void S_mentions(zn_work *w, zn_doc *d) {
   const zn_view *v = w->v;
-  long *org_at_end = zn_xmalloc((v->n + 1) * sizeof *org_at_end);
+  long *orgs_end = zn_xmalloc((v->n + 1) * sizeof *orgs_end);
+  size_t *vs = zn_xmalloc((w->npath + 1) * sizeof *vs);
   for (size_t i = 0; i <= v->n; i++)
-    org_at_end[i] = -1;
+    orgs_end[i] = -1;
   for (size_t k = 0; k < w->npath; k++) {
     const zn_step *st = &w->path[k];
     if (st->cand < 0)
@@ -172,29 +289,15 @@ static void S_mentions(zn_work *w, zn_doc *d) {
     double cert = c->type == ZN_ORG ? (c->source == ZN_SRC_SUFFIX ? 0.8 : 0.9)
                                     : 1.0 / (1.0 + exp((c->cost - 12.0) / 3.0));
     zn_mention *m = zn_doc_add(d, start, end, (zn_type)c->type, (zn_kind)c->kind, cert);
-    char id[32];
-    snprintf(id, sizeof id, "%s-%08x", c->type == ZN_PER ? "per" : "org", S_fnv(m->text));
-    m->entity = zn_doc_keep(d, zn_xstrdup(id));
-    m->canonical = m->text;
+    m->canonical = zn_doc_keep(d, S_view_text(v, c->s, c->e));
+    vs[d->nm - 1] = c->s;
     if (c->type == ZN_ORG)
-      org_at_end[c->e] = (long)(d->nm - 1);
-    /* role: the title right before a person, with the organisation before it */
-    size_t tl = c->type == ZN_PER ? zn_gaz_longest_ending(w, ZN_CAT_TITLE, c->s) : 0;
-    if (tl) {
-      size_t ts = c->s - tl;
-      zn_buf b = {0};
-      long org = org_at_end[ts];
-      zn_view_span(v, ts, c->s, &m->role_start, &(size_t){0});
-      if (org >= 0) {
-        m->role_org = org;
-        m->role_start = d->m[org].start;
-        zn_buf_puts(&b, d->m[org].text);
-      }
-      zn_buf_add(&b, v->utf8 + v->boff[ts], v->boff[c->s] - v->boff[ts]);
-      m->role = zn_doc_keep(d, b.s);
-    }
+      orgs_end[c->e] = (long)(d->nm - 1);
+    else if (c->kind == ZN_NAME)
+      S_roles(w, d, m, c->s, orgs_end, vs);
   }
-  free(org_at_end);
+  free(orgs_end);
+  free(vs);
 }
 
 int zn_extract(const zn_model *m, zn_doc *d, zn_error *err) {
@@ -217,9 +320,8 @@ int zn_extract(const zn_model *m, zn_doc *d, zn_error *err) {
         break;
     }
     S_mentions(&w, d);
-    for (size_t i = 0; i < doc_names.n; i++)
-      free(doc_names.s[i]);
-    free(doc_names.s);
+    zn_resolve(m, &v, d);
+    S_names_free(&doc_names);
   }
   S_work_free(&w);
   zn_view_free(&v);

@@ -1,5 +1,6 @@
 /* main.c: the zhner command line, a thin client of libzhner. */
 #include "batch.h"
+#include "util.h"
 #include "zhner.h"
 
 #include <dirent.h>
@@ -18,19 +19,28 @@ enum { EXIT_ALL_DONE = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
 
 static const char *S_usage =
     "usage: zhner [OPTIONS] PATH...\n"
+    "       zhner merge OUT SHARD/index.xml...\n"
     "Finds the persons and organisations named in Chinese text files. PATH is a\n"
     "file, or a folder searched recursively for *.txt.\n"
     "\n"
-    "  --output DIR        write NAME.tsv / NAME.jsonl / NAME.xml per document into\n"
-    "                      DIR (default: output); '-' writes TSV or JSONL for all\n"
-    "                      documents to standard output\n"
+    "  --output DIR        write NAME.tsv / NAME.jsonl / NAME.xml per document and\n"
+    "                      the corpus index index.xml into DIR (default: output);\n"
+    "                      '-' writes TSV or JSONL for all documents to standard\n"
+    "                      output\n"
     "  --format F          tsv, jsonl or tei; may be repeated (default: all three\n"
     "                      into a folder, tsv to standard output)\n"
     "  --gazetteers DIR    gazetteers that add to or override the built-in ones\n"
     "  --encoding E        auto (default), utf-8 or gb18030\n"
+    "  --place P           the home place of the documents for one level (凯里市,\n"
+    "                      黔东南州, 贵州省), so that 市委 resolves to it; may be\n"
+    "                      repeated (default: the place each text names most)\n"
     "  --jobs N            worker threads (default: the number of cores)\n"
     "  --quiet             no progress bar and no summary line\n"
     "  --help, --version\n"
+    "\n"
+    "merge writes OUT/index.xml from the indexes of shards (runs over parts of a\n"
+    "corpus), identical to the index of one run over all of them, and copies\n"
+    "each shard's document files into OUT.\n"
     "\n"
     "Offsets are Unicode code points into each original file, end exclusive.\n"
     "Exit status: 0 all files done; 1 some file could not be processed (the rest\n"
@@ -148,7 +158,12 @@ static int S_bad_usage(const char *msg, const char *arg) {
   return EXIT_USAGE;
 }
 
-static int S_run(int argc, char **argv, list *paths);
+/* What the command line collects; freed by main whatever S_run returns. */
+typedef struct args {
+  list paths, places;
+} args;
+
+static int S_run(int argc, char **argv, args *a);
 
 static void S_list_free(list *l) {
   for (size_t i = 0; i < l->n; i++)
@@ -157,16 +172,41 @@ static void S_list_free(list *l) {
   l->s = NULL, l->n = l->cap = 0;
 }
 
+static int S_merge(int argc, char **argv);
+
 int main(int argc, char **argv) {
-  list paths = {0};
-  int rc = S_run(argc, argv, &paths);
-  S_list_free(&paths);
+  if (argc > 1 && !strcmp(argv[1], "merge"))
+    return S_merge(argc - 2, argv + 2);
+  args a = {0};
+  int rc = S_run(argc, argv, &a);
+  S_list_free(&a.paths);
+  S_list_free(&a.places);
   return rc;
 }
 
-/* Everything main does; paths (filled here) is freed by the caller. */
-static int S_run(int argc, char **argv, list *paths) {
+/* A home place ends in its level: 省 市 州 县 区. */
+static int S_place_ok(const char *p) {
+  static const char *levels[] = {"省", "市", "州", "县", "区"};
+  for (size_t i = 0; i < sizeof levels / sizeof *levels; i++)
+    if (strlen(p) > 3 && S_ends_with(p, levels[i]))
+      return 1;
+  return 0;
+}
+
+typedef struct index_out {
+  const zn_index *index;
+  const char *version;
+} index_out;
+
+static int S_write_index(void *ctx, FILE *f) {
+  const index_out *o = ctx;
+  return zn_index_write(o->index, o->version, f);
+}
+
+/* Everything main does but freeing what it collects in *cl. */
+static int S_run(int argc, char **argv, args *cl) {
   const char *outdir = "output", *extra = NULL, *encoding = NULL;
+  list *paths = &cl->paths;
   unsigned formats = 0;
   int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), quiet = 0;
   for (int i = 1; i < argc; i++) {
@@ -206,6 +246,12 @@ static int S_run(int argc, char **argv, list *paths) {
       encoding = argv[++i];
       if (strcmp(encoding, "auto") && strcmp(encoding, "utf-8") && strcmp(encoding, "gb18030"))
         return S_bad_usage("unknown encoding (want auto, utf-8 or gb18030)", encoding);
+    } else if (!strcmp(a, "--place")) {
+      if (!has_value)
+        return S_bad_usage("--place needs a place with its level (凯里市)", NULL);
+      if (!S_place_ok(argv[++i]))
+        return S_bad_usage("--place wants a place ending in 省, 市, 州, 县 or 区", argv[i]);
+      S_push(&cl->places, S_dup(argv[i]));
     } else if (!strcmp(a, "--jobs") || !strcmp(a, "-j")) {
       char *end;
       if (!has_value)
@@ -271,9 +317,23 @@ static int S_run(int argc, char **argv, list *paths) {
                         .formats = formats,
                         .encoding = encoding,
                         .jobs = jobs,
-                        .progress = !quiet && isatty(2)};
+                        .progress = !quiet && isatty(2),
+                        .places = cl->places.s,
+                        .nplaces = cl->places.n};
+  if (!to_stdout && (formats & ZN_FMT_TEI))
+    opts.index = zn_index_new();
   zn_batch_stats st;
   size_t failed = zn_batch_run(model, inputs.s, names, inputs.n, &opts, &st) + missing;
+  if (opts.index) {
+    char path[4096], msg[2048];
+    snprintf(path, sizeof path, "%s/index.xml", outdir);
+    index_out io = {opts.index, zn_model_version(model)};
+    if (zn_write_atomic(path, S_write_index, &io, &err) != 0) {
+      fprintf(stderr, "zhner: %s\n", zn_error_format(&err, msg, sizeof msg));
+      failed++;
+    }
+    zn_index_free(opts.index);
+  }
   if (!quiet)
     fprintf(stderr,
             "zhner: %zu files, %.2f MB, %zu persons, %zu organisations, %zu failed, %.2f s\n",
@@ -284,4 +344,74 @@ static int S_run(int argc, char **argv, list *paths) {
   free(names);
   zn_model_free(model);
   return failed ? EXIT_SOME_FAILED : EXIT_ALL_DONE;
+}
+
+static int S_copy(void *ctx, FILE *out) {
+  size_t len;
+  zn_error err = {0};
+  char *bytes = zn_read_file(ctx, &len, &err);
+  if (!bytes)
+    return -1;
+  int rc = fwrite(bytes, 1, len, out) == len ? 0 : -1;
+  free(bytes);
+  return rc;
+}
+
+/* zhner merge OUT SHARD/index.xml...: one index from the shards' indexes, and
+ * each shard's document files copied next to it. */
+static int S_merge(int argc, char **argv) {
+  if (argc < 2)
+    return S_bad_usage("merge needs an output folder and at least one shard index.xml", NULL);
+  const char *outdir = argv[0];
+  mkdir(outdir, 0777);
+  zn_index *index = zn_index_new();
+  zn_error err = {0};
+  char msg[2048], path[4096];
+  int rc = EXIT_ALL_DONE;
+  for (int i = 1; i < argc && rc == EXIT_ALL_DONE; i++)
+    if (zn_index_read(index, argv[i], &err) != 0) {
+      fprintf(stderr, "zhner: %s\n", zn_error_format(&err, msg, sizeof msg));
+      rc = EXIT_USAGE;
+    }
+  /* the documents' files: NAME.xml, NAME.tsv, NAME.jsonl beside each shard index */
+  for (int i = 1; i < argc && rc == EXIT_ALL_DONE; i++) {
+    char *dir = S_dup(argv[i]), *slash = strrchr(dir, '/');
+    if (slash)
+      *slash = 0;
+    else
+      strcpy(dir, ".");
+    zn_index *one = zn_index_new();
+    zn_index_read(one, argv[i], &err);
+    for (size_t d = 0; d < zn_index_doc_count(one) && rc == EXIT_ALL_DONE; d++) {
+      static const char *exts[] = {"xml", "tsv", "jsonl"};
+      for (size_t k = 0; k < 3; k++) {
+        char from[4096];
+        snprintf(from, sizeof from, "%s/%s.%s", dir, zn_index_doc_name(one, d), exts[k]);
+        snprintf(path, sizeof path, "%s/%s.%s", outdir, zn_index_doc_name(one, d), exts[k]);
+        struct stat a, b;
+        if (stat(from, &a) != 0 ||
+            (stat(path, &b) == 0 && a.st_ino == b.st_ino && a.st_dev == b.st_dev))
+          continue; /* absent, or already there */
+        if (zn_write_atomic(path, S_copy, from, &err) != 0) {
+          fprintf(stderr, "zhner: %s\n", zn_error_format(&err, msg, sizeof msg));
+          rc = EXIT_SOME_FAILED;
+        }
+      }
+    }
+    zn_index_free(one);
+    free(dir);
+  }
+  if (rc == EXIT_ALL_DONE) {
+    snprintf(path, sizeof path, "%s/index.xml", outdir);
+    index_out io = {index, NULL};
+    if (zn_write_atomic(path, S_write_index, &io, &err) != 0) {
+      fprintf(stderr, "zhner: %s\n", zn_error_format(&err, msg, sizeof msg));
+      rc = EXIT_SOME_FAILED;
+    } else {
+      fprintf(stderr, "zhner: merged %d indexes: %zu documents, %zu entities into %s\n", argc - 1,
+              zn_index_doc_count(index), zn_index_entity_count(index), path);
+    }
+  }
+  zn_index_free(index);
+  return rc;
 }

@@ -76,10 +76,12 @@ static int S_read_manifest(const char *dir, const char *extra, const char *mpath
       continue;
     }
     if (zn_cat_by_name(key) < 0 && strcmp(key, "rules") && strcmp(key, "lexicon") &&
-        strcmp(key, "places") && strcmp(key, "fold")) {
-      rc = zn_fail(err, ZN_ERR_DATA, mpath, lineno, 1, -1,
-                   "unknown key '%s' (want version, a category, lexicon, places, fold or rules)",
-                   key);
+        strcmp(key, "places") && strcmp(key, "fold") && strcmp(key, "org_forms")) {
+      rc =
+          zn_fail(err, ZN_ERR_DATA, mpath, lineno, 1, -1,
+                  "unknown key '%s' (want version, a category, lexicon, places, fold, org_forms or "
+                  "rules)",
+                  key);
       break;
     }
     zn_grow(lines, cap, *n + 1, sizeof **lines);
@@ -160,6 +162,8 @@ zn_model *zn_model_load(const char *dir, const char *extra_dir, zn_error *err) {
         rc = zn_lexicon_read_places(&m->lex, ml->path, err);
       else if (stage == 2 && !strcmp(ml->key, "fold"))
         rc = S_read_fold(m, ml->path, err);
+      else if (stage == 2 && !strcmp(ml->key, "org_forms"))
+        rc = zn_forms_read(&m->forms, ml->path, err);
       else if (stage == 2 && !strcmp(ml->key, "rules"))
         rc = S_load_rules(m, ml->path, err);
     }
@@ -189,6 +193,7 @@ void zn_model_free(zn_model *m) {
     zn_rules_free(m->rules[i]);
   free(m->rules);
   zn_fold_free(m->fold);
+  zn_forms_free(&m->forms);
   free(m->version);
   free(m);
 }

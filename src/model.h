@@ -4,6 +4,7 @@
 
 #include "gazetteer.h"
 #include "lexicon.h"
+#include "resolve.h"
 #include "rules.h"
 #include "view.h"
 #include "zhner.h"
@@ -26,6 +27,7 @@ struct zn_model {
   zn_rules **rules;
   size_t nrules;
   zn_fold *fold;
+  zn_forms forms; /* short and full forms of state and party bodies */
   char *version;
   zn_params p;
 };

@@ -111,6 +111,30 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
   }
 }
 
+/* A body named by its place and level (凯里市委, 黔东南州政府, 中共遵义市委):
+ * level at l, the body after it, a place of the lexicon before it. */
+static void S_place_body(zn_work *w, size_t l) {
+  const zn_params *pr = &w->m->p;
+  const zn_view *v = w->v;
+  size_t blen;
+  if (!zn_has_cat(zn_gaz_at(w, l, l + 1), ZN_CAT_LEVEL) ||
+      !zn_gaz_longest(w, ZN_CAT_LEVEL_BODY, l + 1, &blen))
+    return;
+  size_t e = l + 1 + blen;
+  if (e < v->n && (v->cp[e] == 0x5458 /* 员 */ || v->cp[e] == 0x957F /* 长 */))
+    return;
+  for (size_t k = l < 6 ? l : 6; k >= 2; k--) {
+    size_t q = l - k;
+    const zn_word *a = zn_word_at(w, q, l), *b = zn_word_at(w, q, l + 1);
+    if (!(a && (a->flags & ZN_W_PLACE)) && !(b && (b->flags & ZN_W_PLACE)))
+      continue;
+    zn_cand_add(w, q, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
+    if (q >= 2 && zn_has_cat(zn_gaz_at(w, q - 2, q), ZN_CAT_ORG_PREFIX))
+      zn_cand_add(w, q - 2, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
+    return;
+  }
+}
+
 void zn_org_candidates(zn_work *w) {
   const zn_params *pr = &w->m->p;
   size_t n = w->v->n;
@@ -122,6 +146,7 @@ void zn_org_candidates(zn_work *w) {
       zn_cand_add(w, i, i + len, pr->org_cost * 0.5f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
     if (zn_gaz_longest(w, ZN_CAT_DEPARTMENT, i, &len) && w->wstart[i] == i)
       zn_cand_add(w, i, i + len, pr->org_cost * 2.0f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
+    S_place_body(w, i);
   }
   for (size_t e = 1; e <= n; e++) {
     size_t len = zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, e);

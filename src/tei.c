@@ -23,32 +23,6 @@ static void S_put(zn_buf *b, uint32_t c) {
   zn_buf_add(b, u, zn_utf8_put(S_xml_ok(c) ? c : 0xFFFD, u));
 }
 
-/* The page's first headline: its first non-empty line, trimmed, at most 60
- * characters; else the document's name. */
-static char *S_title(const zn_doc *doc) {
-  size_t n;
-  const uint32_t *t = zn_doc_text(doc, &n);
-  for (size_t a = 0; a < n;) {
-    while (a < n && zn_is_space(t[a]))
-      a++;
-    size_t e = a;
-    while (e < n && t[e] != '\n')
-      e++;
-    size_t next = e + 1;
-    while (e > a && zn_is_space(t[e - 1]))
-      e--;
-    if (e > a) {
-      zn_buf b = {0};
-      for (size_t i = a; i < e && i < a + 60; i++)
-        if (!zn_is_space(t[i]))
-          S_put(&b, t[i]);
-      return b.s;
-    }
-    a = next;
-  }
-  return zn_xstrdup(zn_doc_name(doc));
-}
-
 /* Characters the writer has not flushed yet. */
 typedef struct text_out {
   xmlTextWriterPtr w;
@@ -65,7 +39,7 @@ static void S_flush(text_out *o) {
 
 static void S_header(xmlTextWriterPtr w, const zn_doc *doc, const char *source_name,
                      const char *gaz_version) {
-  char *title = S_title(doc);
+  const char *title = zn_doc_title(doc);
   xmlTextWriterStartElement(w, W("teiHeader"));
   xmlTextWriterStartElement(w, W("fileDesc"));
   xmlTextWriterStartElement(w, W("titleStmt"));
@@ -111,7 +85,6 @@ static void S_header(xmlTextWriterPtr w, const zn_doc *doc, const char *source_n
   xmlTextWriterEndElement(w); /* appInfo */
   xmlTextWriterEndElement(w); /* encodingDesc */
   xmlTextWriterEndElement(w); /* teiHeader */
-  free(title);
 }
 
 static void S_standoff(xmlTextWriterPtr w, const zn_doc *doc, const char *source_name,
@@ -145,18 +118,53 @@ static void S_standoff(xmlTextWriterPtr w, const zn_doc *doc, const char *source
   xmlTextWriterEndElement(w);
 }
 
-/* A person's role is written as roleName when nothing but its own
- * organisation stands between the role's start and the person. */
-static int S_role_ok(const zn_doc *doc, size_t k) {
-  const zn_mention *m = zn_doc_mention(doc, k);
-  if (m->type != ZN_PER || !m->role || m->role_start >= m->start)
+/* A span of the body: a mention or a role (roleName). */
+typedef struct span {
+  size_t start, end;
+  long mention; /* index of the mention, or -1 for a role */
+} span;
+
+static int S_span_cmp(const void *pa, const void *pb) {
+  const span *a = pa, *b = pb;
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  if (a->end != b->end)
+    return a->end > b->end ? -1 : 1; /* the outer span first */
+  return (a->mention >= 0) - (b->mention >= 0);
+}
+
+/* A role is written as roleName when no mention but its own organisation
+ * overlaps it. */
+static int S_role_ok(const zn_doc *doc, const zn_role *r) {
+  if (r->end <= r->start)
     return 0;
-  for (size_t j = 0; j < k; j++) {
+  for (size_t j = 0; j < zn_doc_mention_count(doc); j++) {
     const zn_mention *o = zn_doc_mention(doc, j);
-    if (o->end > m->role_start && (long)j != m->role_org)
+    if (o->start < r->end && o->end > r->start &&
+        ((long)j != r->org || o->start < r->start || o->end > r->end))
       return 0;
   }
   return 1;
+}
+
+/* Mentions and the roles that can be written, in document order, outer first. */
+static span *S_spans(const zn_doc *doc, size_t *n) {
+  size_t nm = zn_doc_mention_count(doc), k = 0, cap = nm;
+  for (size_t i = 0; i < nm; i++)
+    cap += zn_doc_mention(doc, i)->nroles;
+  span *sp = zn_xmalloc((cap + 1) * sizeof *sp);
+  for (size_t i = 0; i < nm; i++) {
+    const zn_mention *m = zn_doc_mention(doc, i);
+    sp[k++] = (span){m->start, m->end, (long)i};
+    for (size_t r = 0; r < m->nroles; r++) {
+      const zn_role *role = zn_doc_role(doc, m->role_first + r);
+      if (S_role_ok(doc, role))
+        sp[k++] = (span){role->start, role->end, -1};
+    }
+  }
+  qsort(sp, k, sizeof *sp, S_span_cmp);
+  *n = k;
+  return sp;
 }
 
 static void S_open_mention(xmlTextWriterPtr w, const zn_mention *m, size_t k,
@@ -166,76 +174,72 @@ static void S_open_mention(xmlTextWriterPtr w, const zn_mention *m, size_t k,
   xmlTextWriterWriteFormatAttribute(w, W("xml:id"), "m%zu", k + 1);
   if (m->kind == ZN_REFERENCE)
     xmlTextWriterWriteAttribute(w, W("type"), W("person"));
+  else if (m->org_type)
+    xmlTextWriterWriteAttribute(w, W("type"), W(m->org_type));
   xmlTextWriterWriteFormatAttribute(w, W("ref"), "%s#%s", index_name, m->entity);
   xmlTextWriterWriteFormatAttribute(w, W("cert"), "%.2f", m->cert);
   xmlTextWriterWriteAttribute(w, W("resp"), W("#zhner"));
 }
 
 static void S_body(xmlTextWriterPtr w, const zn_doc *doc, const char *index_name) {
-  size_t n, nm = zn_doc_mention_count(doc);
+  size_t n, nsp;
   const uint32_t *t = zn_doc_text(doc, &n);
+  span *sp = S_spans(doc, &nsp);
+  size_t *stack = zn_xmalloc((nsp + 1) * sizeof *stack), depth = 0;
   text_out o = {w, {0}};
   xmlTextWriterStartElement(w, W("text"));
   xmlTextWriterStartElement(w, W("body"));
   xmlTextWriterStartElement(w, W("div"));
   xmlTextWriterWriteAttribute(w, W("type"), W("page"));
   xmlTextWriterStartElement(w, W("p"));
-  size_t k = 0;     /* next mention */
-  long open = -1;   /* mention now open */
-  long role = -1;   /* person whose roleName is open */
+  size_t k = 0;     /* next span */
   int newlines = 0; /* newlines since the last visible character */
   for (size_t i = 0; i <= n; i++) {
-    if (open >= 0 && zn_doc_mention(doc, (size_t)open)->end == i) {
+    while (depth && sp[stack[depth - 1]].end <= i) {
       S_flush(&o);
       xmlTextWriterEndElement(w);
-      open = -1;
+      depth--;
     }
     if (i == n)
       break;
-    if (open < 0 && role < 0 && newlines >= 2 && !zn_is_space(t[i])) {
+    if (!depth && newlines >= 2 && !zn_is_space(t[i])) {
       S_flush(&o); /* a blank line: a new paragraph */
       xmlTextWriterEndElement(w);
       xmlTextWriterStartElement(w, W("p"));
     }
     if (!zn_is_space(t[i]))
       newlines = 0;
-    /* a role starts here: the title before a later person */
-    for (size_t j = k; open < 0 && role < 0 && j < nm && j <= k + 1; j++) {
-      const zn_mention *m = zn_doc_mention(doc, j);
-      if (m->role_start == i && S_role_ok(doc, j)) {
-        S_flush(&o);
+    for (; k < nsp && sp[k].start == i; k++) {
+      if (depth && sp[k].end > sp[stack[depth - 1]].end)
+        continue; /* would not nest */
+      S_flush(&o);
+      if (sp[k].mention >= 0) {
+        S_open_mention(w, zn_doc_mention(doc, (size_t)sp[k].mention), (size_t)sp[k].mention,
+                       index_name);
+      } else {
         xmlTextWriterStartElement(w, W("roleName"));
         xmlTextWriterWriteAttribute(w, W("type"), W("office"));
-        role = (long)j;
       }
-    }
-    if (k < nm && zn_doc_mention(doc, k)->start == i) {
-      S_flush(&o);
-      if (role == (long)k) {
-        xmlTextWriterEndElement(w); /* roleName ends where the person starts */
-        role = -1;
-      }
-      S_open_mention(w, zn_doc_mention(doc, k), k, index_name);
-      open = (long)k++;
+      stack[depth++] = k;
     }
     S_put(&o.pending, t[i]);
     if (t[i] == '\n') {
       newlines++;
       S_flush(&o);
       xmlTextWriterStartElement(w, W("lb"));
-      if (open >= 0)
+      if (depth)
         xmlTextWriterWriteAttribute(w, W("break"), W("no"));
       xmlTextWriterEndElement(w);
     }
   }
   S_flush(&o);
-  if (role >= 0)
-    xmlTextWriterEndElement(w);
   xmlTextWriterEndElement(w); /* p */
   xmlTextWriterEndElement(w); /* div */
   xmlTextWriterEndElement(w); /* body */
   xmlTextWriterEndElement(w); /* text */
   zn_buf_free(&o.pending);
+  free(stack);
+  free(sp);
 }
 
 int zn_write_tei(const zn_doc *doc, const char *source_name, const char *index_name,

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static void *S_check(void *p) {
   if (!p)
@@ -124,4 +125,32 @@ char *zn_read_file(const char *path, size_t *len, zn_error *err) {
     zn_buf_add(&b, "", 0);
   *len = b.len;
   return b.s;
+}
+
+int zn_write_atomic(const char *path, int (*write)(void *ctx, FILE *f), void *ctx, zn_error *err) {
+  const char *slash = strrchr(path, '/');
+  zn_buf tmp = {0};
+  if (slash)
+    zn_buf_add(&tmp, path, (size_t)(slash - path) + 1);
+  zn_buf_printf(&tmp, ".%s.tmp", slash ? slash + 1 : path);
+  FILE *f = fopen(tmp.s, "wb");
+  int rc = 0;
+  if (!f) {
+    rc = zn_fail(err, ZN_ERR_IO, tmp.s, 0, 0, -1, "cannot write: %s", strerror(errno));
+  } else {
+    int bad = write(ctx, f) != 0;
+    bad |= fflush(f) != 0 || ferror(f);
+    int saved = errno;
+    bad |= fclose(f) != 0;
+    if (bad)
+      rc = zn_fail(err, ZN_ERR_IO, path, 0, 0, -1, "cannot write: %s",
+                   saved ? strerror(saved) : "write failed");
+    else if (rename(tmp.s, path) != 0)
+      rc = zn_fail(err, ZN_ERR_IO, path, 0, 0, -1, "cannot rename %s to it: %s", tmp.s,
+                   strerror(errno));
+    if (rc)
+      unlink(tmp.s);
+  }
+  zn_buf_free(&tmp);
+  return rc;
 }

@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 void *zn_xmalloc(size_t size);
@@ -34,5 +35,10 @@ int zn_fail(zn_error *err, zn_code code, const char *path, long line, long colum
 
 /* Reads a whole file; returns NULL and fills err on failure (caller frees). */
 char *zn_read_file(const char *path, size_t *len, zn_error *err);
+
+/* Writes path atomically: write(ctx, f) into a temporary file of the same
+ * folder (.NAME.tmp), then renames it over path. write returns 0 or -1.
+ * Returns 0, or -1 with err filled and path untouched. */
+int zn_write_atomic(const char *path, int (*write)(void *ctx, FILE *f), void *ctx, zn_error *err);
 
 #endif

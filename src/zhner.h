@@ -61,13 +61,25 @@ typedef struct zn_mention {
   zn_type type;
   zn_kind kind;
   const char *text;      /* UTF-8, the original slice with whitespace removed */
-  const char *entity;    /* id of the entity within the document (per-…, org-…) */
-  const char *canonical; /* the entity's canonical name */
+  const char *entity;    /* id of the entity (per-…, org-…; ref-… for a reference to
+                            no named person of the document): stable across runs and
+                            corpora, derived from type and canonical name */
+  const char *canonical; /* the entity's canonical name (short forms resolved) */
+  const char *org_type;  /* for an organisation: party, government, congress, cppcc,
+                            court, procuratorate, or NULL */
+  int unresolved;        /* a short form (市委) whose place could not be told */
   double cert;           /* confidence, 0..1 */
-  const char *role;      /* for a person: the title written right before it, or NULL */
-  size_t role_start;     /* where that title (with its organisation) starts */
-  long role_org;         /* for a person: index of the ORG mention inside role, or -1 */
+  size_t role_first;     /* for a person: its titles are roles [role_first, +nroles) */
+  size_t nroles;
 } zn_mention;
+
+/* A title written before a person (州委常委、市委书记谭夔 gives two). */
+typedef struct zn_role {
+  size_t start, end; /* the whole title, its organisation included */
+  const char *text;  /* 市委书记 */
+  const char *title; /* the title without the organisation: 书记 */
+  long org;          /* index of the ORG mention inside the title, or -1 */
+} zn_role;
 
 typedef struct zn_model zn_model;
 typedef struct zn_doc zn_doc;
@@ -88,6 +100,12 @@ zn_doc *zn_doc_new(const char *name, const char *bytes, size_t len, const char *
                    zn_error *err);
 void zn_doc_free(zn_doc *doc);
 
+/* Names the document's home place for one administrative level (凯里市,
+ * 黔东南州, 贵州省: the place with its level character last), so that short
+ * forms such as 市委 resolve to it. Without it the place of each level is the
+ * one the text names most often. Returns 0, or -1 if place has no level. */
+int zn_doc_set_place(zn_doc *doc, const char *place);
+
 /* Finds the mentions of doc. Returns 0, or -1 with err filled. */
 int zn_extract(const zn_model *model, zn_doc *doc, zn_error *err);
 
@@ -98,6 +116,9 @@ const uint32_t *zn_doc_text(const zn_doc *doc, size_t *length);
 const char *zn_doc_sha256(const zn_doc *doc);
 size_t zn_doc_mention_count(const zn_doc *doc);
 const zn_mention *zn_doc_mention(const zn_doc *doc, size_t i);
+const zn_role *zn_doc_role(const zn_doc *doc, size_t i);
+/* The page's first headline (its first non-empty line), else the name. */
+const char *zn_doc_title(const zn_doc *doc);
 
 /* Writers. header: print the TSV header line first. The TEI writer takes the
  * relative name of the source text for RFC 5147 pointers, the name of the
@@ -107,6 +128,28 @@ int zn_write_tsv(const zn_doc *doc, FILE *out, int header);
 int zn_write_jsonl(const zn_doc *doc, FILE *out);
 int zn_write_tei(const zn_doc *doc, const char *source_name, const char *index_name,
                  const char *gazetteer_version, FILE *out);
+
+/* The corpus index: every entity of every document added, with its name
+ * variants, roles, affiliations and a pointer to each mention. Documents may
+ * be added in any order (and from several threads, one at a time); the index
+ * written is sorted, so it depends only on the set of documents. An index read
+ * back from a written index.xml adds up to the same: merging the indexes of
+ * shards gives the index of one run over all their documents. */
+typedef struct zn_index zn_index;
+
+zn_index *zn_index_new(void);
+void zn_index_free(zn_index *index);
+/* Adds doc, whose TEI file is NAME.xml and whose source is source_path.
+ * Returns -1 (err filled) if another document of that name is in already. */
+int zn_index_add(zn_index *index, const zn_doc *doc, const char *name, const char *source_path,
+                 zn_error *err);
+/* Adds what an index.xml written by zn_index_write holds. */
+int zn_index_read(zn_index *index, const char *path, zn_error *err);
+size_t zn_index_doc_count(const zn_index *index);
+/* The name of the i-th document, in the order they were added. */
+const char *zn_index_doc_name(const zn_index *index, size_t i);
+size_t zn_index_entity_count(const zn_index *index);
+int zn_index_write(const zn_index *index, const char *gazetteer_version, FILE *out);
 
 #ifdef __cplusplus
 }

@@ -7,10 +7,12 @@
 #include "utf8.h"
 #include "util.h"
 #include "view.h"
+#include "resolve.h"
 #include "zhner.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -251,6 +253,63 @@ static void test_model_errors(const char *gaz) {
   unlink(S_write("MANIFEST", ""));
 }
 
+/* ---- resolution: canonical names and ids ---- */
+static void test_resolve(const char *gaz) {
+  zn_error err = {0};
+  zn_model *m = zn_model_load(gaz, NULL, &err);
+  CHECK(m != NULL, "model loads: %s", err.message);
+  if (!m)
+    return;
+  const char *homes[ZN_NLEVELS] = {"贵州省", "遵义市", "黔南州", NULL, NULL};
+  static const struct {
+    const char *name, *canonical, *type;
+    int unresolved;
+  } cases[] = {
+      {"市委", "中国共产党遵义市委员会", "party", 0},
+      {"中共遵义市委", "中国共产党遵义市委员会", "party", 0},
+      {"遵义市委", "中国共产党遵义市委员会", "party", 0},
+      {"中国共产党遵义市第五届委员会", "中国共产党遵义市委员会", "party", 0},
+      {"省委", "中国共产党贵州省委员会", "party", 0},
+      {"州政府", "黔南州人民政府", "government", 0},
+      {"市委宣传部", "中共遵义市委宣传部", "party", 0},
+      {"十届市委常委会", "中共遵义市委常委会", "party", 0},
+      {"市政协", "中国人民政治协商会议遵义市委员会", "cppcc", 0},
+      {"政协第九届遵义市委员会", "中国人民政治协商会议遵义市委员会", "cppcc", 0},
+      {"政协遵义市委员会提案委员会", "中国人民政治协商会议遵义市委员会提案委员会", "cppcc", 0},
+      {"市人大常委会", "遵义市人民代表大会常务委员会", "congress", 0},
+      {"市法院", "遵义市人民法院", "court", 0},
+      {"市纪委", "中国共产党遵义市纪律检查委员会", "party", 0},
+      {"县委", "县委", NULL, 1}, /* no home county */
+      {"中共中央", "中国共产党中央委员会", NULL, 0},
+      {"红星机械有限公司", "红星机械有限公司", NULL, 0},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    const char *type;
+    int unresolved;
+    char *c = zn_org_canonical(m, homes, cases[i].name, &type, &unresolved);
+    CHECK(!strcmp(c, cases[i].canonical) && unresolved == cases[i].unresolved &&
+              (type == cases[i].type || (type && cases[i].type && !strcmp(type, cases[i].type))),
+          "%s -> %s (%s, %d), want %s", cases[i].name, c, type ? type : "-", unresolved,
+          cases[i].canonical);
+    free(c);
+  }
+  char *a = zn_entity_id("per", "张建国"), *b = zn_entity_id("per", "张建"),
+       *c = zn_entity_id("org", "IBM公司");
+  CHECK(!strncmp(a, "per-", 4) && strcmp(a, b) && strlen(a) == 4 + 9, "person ids: %s %s", a, b);
+  CHECK(!strncmp(c, "org-xIxBxM", 10) && strlen(c) == 10 + 6, "ASCII letters in ids: %s", c);
+  for (const char *p = a; *p; p++)
+    CHECK(isalnum((unsigned char)*p) || *p == '-', "id is ASCII NCName: %s", a);
+  free(a), free(b), free(c);
+  /* the forms file: errors name the line */
+  zn_forms forms = {0};
+  const char *p = S_write("forms.txt", "# c\n{P}委\t中国共产党{P}委员会\tparty\n委\t委员会\tx\n");
+  CHECK(zn_forms_read(&forms, p, &err) < 0 && err.line == 3 && forms.n == 1,
+        "a form without {P} is an error at line 3, got %ld", err.line);
+  zn_forms_free(&forms);
+  unlink(p);
+  zn_model_free(m);
+}
+
 int main(int argc, char **argv) {
   if (!mkdtemp(tmpdir))
     return 1;
@@ -269,6 +328,7 @@ int main(int argc, char **argv) {
   test_gazetteer();
   test_rules();
   test_model_errors(argv[2]);
+  test_resolve(argv[2]);
   char cmd[600];
   snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
   if (system(cmd) != 0)
