@@ -264,14 +264,20 @@ static void S_typed(xmlTextWriterPtr w, const char *el, const char *type, const 
   xmlTextWriterEndElement(w);
 }
 
+/* qsort, which may not be given a NULL array even of no elements. */
+static void S_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *)) {
+  if (n > 1)
+    qsort(base, n, size, cmp);
+}
+
 static void S_sort_entity(ix_entity *e) {
-  qsort(e->ptrs.p, e->ptrs.n, sizeof *e->ptrs.p, S_ptr_cmp);
-  qsort(e->variants, e->nvariants, sizeof *e->variants, S_str_cmp);
+  S_sort(e->ptrs.p, e->ptrs.n, sizeof *e->ptrs.p, S_ptr_cmp);
+  S_sort(e->variants, e->nvariants, sizeof *e->variants, S_str_cmp);
   for (size_t i = 0; i < e->nroles; i++) {
-    qsort(e->roles[i].persons.p, e->roles[i].persons.n, sizeof(ix_ptr), S_ptr_cmp);
-    qsort(e->roles[i].orgs.p, e->roles[i].orgs.n, sizeof(ix_ptr), S_ptr_cmp);
+    S_sort(e->roles[i].persons.p, e->roles[i].persons.n, sizeof(ix_ptr), S_ptr_cmp);
+    S_sort(e->roles[i].orgs.p, e->roles[i].orgs.n, sizeof(ix_ptr), S_ptr_cmp);
   }
-  qsort(e->roles, e->nroles, sizeof *e->roles, S_role_cmp);
+  S_sort(e->roles, e->nroles, sizeof *e->roles, S_role_cmp);
 }
 
 /* One ptr type="mentions" per document, in document order. */
@@ -311,7 +317,7 @@ static void S_write_person(xmlTextWriterPtr w, const ix_entity *e, zn_buf *b) {
       S_ptrs_add(&all, r->orgs.p[k].doc, r->orgs.p[k].m);
     for (size_t k = 0; k < r->persons.n; k++)
       S_ptrs_add(&all, r->persons.p[k].doc, r->persons.p[k].m);
-    qsort(all.p, all.n, sizeof *all.p, S_ptr_cmp);
+    S_sort(all.p, all.n, sizeof *all.p, S_ptr_cmp);
     S_ptr_target(b, &all, NULL);
     free(all.p);
     S_attr_buf(w, "source", b);
@@ -408,7 +414,7 @@ int zn_index_write(const zn_index *ix, const char *version, FILE *out) {
   HASH_ITER(hh, ix->docs, d, td) {
     docs[k++] = d;
   }
-  qsort(docs, nd, sizeof *docs, S_doc_cmp);
+  S_sort(docs, nd, sizeof *docs, S_doc_cmp);
   for (size_t i = 0; i < nd; i++)
     docs[i]->rank = i;
   ix_entity **es = zn_xmalloc((ne + 1) * sizeof *es), *e, *te;
@@ -418,7 +424,7 @@ int zn_index_write(const zn_index *ix, const char *version, FILE *out) {
     es[k++] = e;
     np += !e->org;
   }
-  qsort(es, ne, sizeof *es, S_entity_cmp);
+  S_sort(es, ne, sizeof *es, S_entity_cmp);
 
   xmlBufferPtr buf = xmlBufferCreate();
   xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
