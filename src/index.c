@@ -666,7 +666,8 @@ static int S_walk(zn_index *ix, const char *path, xmlNode *n, int pass, zn_error
 }
 
 int zn_index_read(zn_index *ix, const char *path, zn_error *err) {
-  xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+  xmlDocPtr doc = xmlReadFile(
+      path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (!doc) {
     const xmlError *x = xmlGetLastError();
     return zn_fail(err, ZN_ERR_DATA, path, x ? x->line : 0, x ? x->int2 : 0, -1,

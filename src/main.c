@@ -1,5 +1,6 @@
 /* main.c: the zhner command line, a thin client of libzhner. */
 #include "batch.h"
+#include "stream.h"
 #include "util.h"
 #include "zhner.h"
 
@@ -19,6 +20,7 @@ enum { EXIT_ALL_DONE = 0, EXIT_SOME_FAILED = 1, EXIT_USAGE = 2 };
 
 static const char *S_usage =
     "usage: zhner [OPTIONS] PATH...\n"
+    "       zhner [OPTIONS] -              (standard input to standard output)\n"
     "       zhner merge OUT SHARD/index.xml...\n"
     "Finds the persons and organisations named in Chinese text files. PATH is a\n"
     "file, or a folder searched recursively for *.txt.\n"
@@ -29,6 +31,9 @@ static const char *S_usage =
     "                      output\n"
     "  --format F          tsv, jsonl or tei; may be repeated (default: all three\n"
     "                      into a folder, tsv to standard output)\n"
+    "  --input-format F    for '-': text (default; the stream is one document) or\n"
+    "                      jsonl (one {\"id\": …, \"text\": …} a line, one result line\n"
+    "                      {\"id\": …, \"mentions\": […]} each, in order)\n"
     "  --gazetteers DIR    gazetteers that add to or override the built-in ones\n"
     "  --encoding E        auto (default), utf-8 or gb18030\n"
     "  --place P           the home place of the documents for one level (凯里市,\n"
@@ -203,10 +208,46 @@ static int S_write_index(void *ctx, FILE *f) {
   return zn_index_write(o->index, o->version, f);
 }
 
+static zn_model *S_load(const char *extra) {
+  zn_error err = {0};
+  zn_model *model = zn_model_load(ZN_GAZETTEER_DIR, extra, &err);
+  if (!model) {
+    char msg[2048];
+    fprintf(stderr, "zhner: %s\n", zn_error_format(&err, msg, sizeof msg));
+  }
+  return model;
+}
+
+/* zhner -: standard input to standard output. */
+static int S_stream(const char *extra, int jsonl_in, unsigned formats, const char *encoding,
+                    int jobs, int quiet, list *places) {
+  zn_model *model = S_load(extra);
+  if (!model)
+    return EXIT_USAGE;
+  zn_stream_opts o = {.jsonl_in = jsonl_in,
+                      .format = formats == ZN_FMT_TSV || (!formats && !jsonl_in) ? ZN_STREAM_TSV
+                                                                                 : ZN_STREAM_JSONL,
+                      .name = "stdin",
+                      .encoding = jsonl_in ? "utf-8" : encoding,
+                      .jobs = jobs,
+                      .places = places->s,
+                      .nplaces = places->n};
+  zn_batch_stats st;
+  size_t failed = zn_stream_run(model, stdin, stdout, &o, &st);
+  if (!quiet)
+    fprintf(stderr,
+            "zhner: %zu documents, %.2f MB, %zu persons, %zu organisations, %zu failed, "
+            "%.2f s\n",
+            st.files, (double)st.bytes / 1e6, st.persons, st.orgs, failed, st.seconds);
+  zn_model_free(model);
+  return failed ? EXIT_SOME_FAILED : EXIT_ALL_DONE;
+}
+
 /* Everything main does but freeing what it collects in *cl. */
 static int S_run(int argc, char **argv, args *cl) {
   const char *outdir = "output", *extra = NULL, *encoding = NULL;
   list *paths = &cl->paths;
+  int jsonl_in = 0, output_given = 0;
   unsigned formats = 0;
   int jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), quiet = 0;
   for (int i = 1; i < argc; i++) {
@@ -224,6 +265,7 @@ static int S_run(int argc, char **argv, args *cl) {
       if (!has_value)
         return S_bad_usage("--output needs a folder or '-'", NULL);
       outdir = argv[++i];
+      output_given = 1;
     } else if (!strcmp(a, "--format") || !strcmp(a, "-f")) {
       if (!has_value)
         return S_bad_usage("--format needs tsv, jsonl or tei", NULL);
@@ -246,6 +288,13 @@ static int S_run(int argc, char **argv, args *cl) {
       encoding = argv[++i];
       if (strcmp(encoding, "auto") && strcmp(encoding, "utf-8") && strcmp(encoding, "gb18030"))
         return S_bad_usage("unknown encoding (want auto, utf-8 or gb18030)", encoding);
+    } else if (!strcmp(a, "--input-format")) {
+      if (!has_value)
+        return S_bad_usage("--input-format needs text or jsonl", NULL);
+      const char *f = argv[++i];
+      if (strcmp(f, "text") && strcmp(f, "jsonl"))
+        return S_bad_usage("unknown input format (want text or jsonl)", f);
+      jsonl_in = !strcmp(f, "jsonl");
     } else if (!strcmp(a, "--place")) {
       if (!has_value)
         return S_bad_usage("--place needs a place with its level (凯里市)", NULL);
@@ -267,7 +316,21 @@ static int S_run(int argc, char **argv, args *cl) {
     }
   }
   if (paths->n == 0)
-    return S_bad_usage("no input (give files or folders)", NULL);
+    return S_bad_usage("no input (give files or folders, or - for standard input)", NULL);
+  int from_stdin = 0;
+  for (size_t i = 0; i < paths->n; i++)
+    from_stdin |= !strcmp(paths->s[i], "-");
+  if (from_stdin) {
+    if (paths->n > 1)
+      return S_bad_usage("- (standard input) cannot be combined with other inputs", NULL);
+    if (output_given && strcmp(outdir, "-"))
+      return S_bad_usage("standard input writes to standard output (--output -)", NULL);
+    if (formats & ZN_FMT_TEI || formats == (ZN_FMT_TSV | ZN_FMT_JSONL))
+      return S_bad_usage("standard input writes one format: jsonl or tsv", NULL);
+    return S_stream(extra, jsonl_in, formats, encoding, jobs, quiet, &cl->places);
+  }
+  if (jsonl_in)
+    return S_bad_usage("--input-format jsonl reads standard input: give - as the input", NULL);
   int to_stdout = !strcmp(outdir, "-");
   if (!formats)
     formats = to_stdout ? ZN_FMT_TSV : ZN_FMT_TSV | ZN_FMT_JSONL | ZN_FMT_TEI;
@@ -303,10 +366,8 @@ static int S_run(int argc, char **argv, args *cl) {
   }
   S_list_free(paths);
   zn_error err = {0};
-  zn_model *model = zn_model_load(ZN_GAZETTEER_DIR, extra, &err);
+  zn_model *model = S_load(extra);
   if (!model) {
-    char msg[2048];
-    fprintf(stderr, "zhner: %s\n", zn_error_format(&err, msg, sizeof msg));
     for (size_t i = 0; i < inputs.n; i++)
       free(inputs.s[i]);
     free(inputs.s);

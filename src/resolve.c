@@ -350,12 +350,17 @@ static const char *S_long_form(const zn_model *m, const zn_doc *d, const char *n
 }
 
 /* An id for an entity of one document only: the name's id and a hash of
- * the document's file name. */
+ * the document's base name (file name without folder and .txt, or the id
+ * of a streamed document, so both give the same ids). */
 static const char *S_local_id(zn_doc *d, const char *prefix, const char *s) {
   const char *base = strrchr(d->name, '/');
+  base = base ? base + 1 : d->name;
+  size_t len = strlen(base);
+  if (len > 4 && !strcmp(base + len - 4, ".txt"))
+    len -= 4;
   uint64_t h = 14695981039346656037ull;
-  for (const char *p = base ? base + 1 : d->name; *p; p++)
-    h = (h ^ (unsigned char)*p) * 1099511628211ull;
+  for (size_t i = 0; i < len; i++)
+    h = (h ^ (unsigned char)base[i]) * 1099511628211ull;
   char *id = zn_entity_id(prefix, s);
   zn_buf b = {0};
   zn_buf_printf(&b, "%s-%016llx", id, (unsigned long long)h);

@@ -126,6 +126,10 @@ const char *zn_doc_title(const zn_doc *doc);
  * Each returns 0, or -1 when writing failed. */
 int zn_write_tsv(const zn_doc *doc, FILE *out, int header);
 int zn_write_jsonl(const zn_doc *doc, FILE *out);
+/* One line for the whole document: {"id": NAME, "mentions": [...]}; and the
+ * line that stands for a document that could not be processed. */
+int zn_write_json_doc(const zn_doc *doc, FILE *out);
+void zn_write_json_error(const char *id, const char *message, FILE *out);
 int zn_write_tei(const zn_doc *doc, const char *source_name, const char *index_name,
                  const char *gazetteer_version, FILE *out);
 
