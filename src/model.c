@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <opencc/opencc.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -76,7 +77,8 @@ static int S_read_manifest(const char *dir, const char *extra, const char *mpath
       continue;
     }
     if (zn_cat_by_name(key) < 0 && strcmp(key, "rules") && strcmp(key, "lexicon") &&
-        strcmp(key, "places") && strcmp(key, "fold") && strcmp(key, "org_forms")) {
+        strcmp(key, "places") && strcmp(key, "fold") && strcmp(key, "org_forms") &&
+        strcmp(key, "opencc")) {
       rc =
           zn_fail(err, ZN_ERR_DATA, mpath, lineno, 1, -1,
                   "unknown key '%s' (want version, a category, lexicon, places, fold, org_forms or "
@@ -87,7 +89,10 @@ static int S_read_manifest(const char *dir, const char *extra, const char *mpath
     zn_grow(lines, cap, *n + 1, sizeof **lines);
     manifest_line *ml = &(*lines)[(*n)++];
     snprintf(ml->key, sizeof ml->key, "%s", key);
-    S_path(ml->path, sizeof ml->path, dir, extra, val);
+    if (!strcmp(key, "opencc")) /* a configuration of OpenCC's own data folder */
+      snprintf(ml->path, sizeof ml->path, "%s", val);
+    else
+      S_path(ml->path, sizeof ml->path, dir, extra, val);
     ml->line = lineno;
     snprintf(ml->manifest, sizeof ml->manifest, "%s", mpath);
   }
@@ -122,6 +127,33 @@ static int S_read_fold(zn_model *m, const char *path, zn_error *err) {
   }
   free(text);
   return rc;
+}
+
+/* A one-for-one table from an OpenCC conversion (t2s.json): every CJK
+ * character that converts to exactly one other character. */
+static int S_read_opencc(zn_model *m, const manifest_line *ml, zn_error *err) {
+  opencc_t cc = opencc_open(ml->path);
+  if (cc == (opencc_t)-1)
+    return zn_fail(err, ZN_ERR_DATA, ml->manifest, ml->line, 1, -1,
+                   "cannot open OpenCC configuration '%s' (install libopencc-data)", ml->path);
+  if (!m->fold)
+    m->fold = zn_fold_new();
+  static const uint32_t ranges[][2] = {{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}};
+  for (size_t r = 0; r < sizeof ranges / sizeof *ranges; r++)
+    for (uint32_t c = ranges[r][0]; c <= ranges[r][1]; c++) {
+      char in[5] = {0};
+      size_t len = zn_utf8_put(c, in);
+      char *out = opencc_convert_utf8(cc, in, len);
+      size_t n;
+      uint32_t *cp = out ? zn_utf8_decode(out, strlen(out), &n) : NULL;
+      if (cp && n == 1 && cp[0] != c)
+        zn_fold_set(m->fold, c, cp[0]);
+      free(cp);
+      if (out)
+        opencc_convert_utf8_free(out);
+    }
+  opencc_close(cc);
+  return 0;
 }
 
 static const zn_params S_defaults = {
@@ -162,6 +194,8 @@ zn_model *zn_model_load(const char *dir, const char *extra_dir, zn_error *err) {
         rc = zn_lexicon_read_places(&m->lex, ml->path, err);
       else if (stage == 2 && !strcmp(ml->key, "fold"))
         rc = S_read_fold(m, ml->path, err);
+      else if (stage == 2 && !strcmp(ml->key, "opencc"))
+        rc = S_read_opencc(m, ml, err);
       else if (stage == 2 && !strcmp(ml->key, "org_forms"))
         rc = zn_forms_read(&m->forms, ml->path, err);
       else if (stage == 2 && !strcmp(ml->key, "rules"))
