@@ -13,6 +13,7 @@
 #include <string.h>
 
 #define ZN_MAX_PASSES 6
+#define ZN_WINDOW 30000 /* view characters in one piece of a long document */
 #define ZN_LIST_CUE 3.0f
 
 static void S_work_init(zn_work *w, const zn_model *m, const zn_view *v) {
@@ -82,7 +83,9 @@ static int S_org_fits(const zn_work *w, size_t s, size_t e) {
 }
 
 /* Names established in the document (UTF-8, with their type) and where the
- * view holds them; each name is searched for once, when it is learnt. */
+ * piece of the view being worked on holds them. Each name is searched for
+ * once per piece: the names not yet searched are hashed by their first two
+ * characters and the piece is scanned once for all of them. */
 typedef struct names {
   char **s;
   uint8_t *type;
@@ -112,20 +115,65 @@ static void S_names_free(names *ns) {
   free(ns->s), free(ns->type), free(ns->at);
 }
 
+/* A new piece: every name is to be searched in it again. */
+static void S_names_new_piece(names *ns) {
+  ns->searched = 0;
+  ns->nat = 0;
+}
+
+typedef struct bucket {
+  UT_hash_handle hh;
+  uint64_t key; /* the first two code points */
+  size_t *idx;
+  size_t n, cap;
+} bucket;
+
+static uint64_t S_key2(const char *s) {
+  const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
+  uint32_t a, b = 0;
+  p += zn_utf8_next(p, end, &a);
+  if (p < end)
+    zn_utf8_next(p, end, &b);
+  return (uint64_t)a << 32 | b;
+}
+
 /* Finds the names learnt since the last call in the view. */
 static void S_names_search(names *ns, const zn_view *v) {
-  for (; ns->searched < ns->n; ns->searched++) {
-    const char *name = ns->s[ns->searched];
-    size_t len = strlen(name);
-    for (const char *at = v->utf8; (at = memmem(at, v->nbytes - (size_t)(at - v->utf8), name, len));
-         at++) {
-      size_t b = (size_t)(at - v->utf8), s = zn_view_index(v, b);
-      if (v->boff[s] != b)
+  if (ns->searched == ns->n)
+    return;
+  bucket *table = NULL, *bk, *tmp;
+  for (size_t k = ns->searched; k < ns->n; k++) {
+    uint64_t key = S_key2(ns->s[k]);
+    HASH_FIND(hh, table, &key, sizeof key, bk);
+    if (!bk) {
+      bk = zn_xcalloc(1, sizeof *bk);
+      bk->key = key;
+      HASH_ADD(hh, table, key, sizeof key, bk);
+    }
+    zn_grow(&bk->idx, &bk->cap, bk->n + 1, sizeof *bk->idx);
+    bk->idx[bk->n++] = k;
+  }
+  for (size_t i = 0; i + 1 < v->n; i++) {
+    uint64_t key = (uint64_t)v->cp[i] << 32 | v->cp[i + 1];
+    HASH_FIND(hh, table, &key, sizeof key, bk);
+    for (size_t j = 0; bk && j < bk->n; j++) {
+      const char *name = ns->s[bk->idx[j]];
+      size_t len = strlen(name), b = v->boff[i];
+      if (b + len > v->nbytes || memcmp(v->utf8 + b, name, len))
+        continue;
+      size_t e = zn_view_index(v, b + len);
+      if (v->boff[e] != b + len)
         continue;
       zn_grow(&ns->at, &ns->capat, ns->nat + 1, sizeof *ns->at);
-      ns->at[ns->nat++] = (struct hit){s, zn_view_index(v, b + len), ns->type[ns->searched]};
+      ns->at[ns->nat++] = (struct hit){i, e, ns->type[bk->idx[j]]};
     }
   }
+  HASH_ITER(hh, table, bk, tmp) {
+    HASH_DEL(table, bk);
+    free(bk->idx);
+    free(bk);
+  }
+  ns->searched = ns->n;
 }
 
 /* The distinctive part of a company's full name, by which the document may
@@ -300,30 +348,72 @@ static void S_mentions(zn_work *w, zn_doc *d) {
   free(vs);
 }
 
+/* Where the piece of the view that starts at a ends: the whole rest if it is
+ * short, else the last paragraph break, or else the last sentence end or
+ * other non-name character, in the second half of a window. Names never
+ * cross these, so no mention is lost at a piece boundary. */
+static size_t S_piece_end(const zn_view *v, size_t a) {
+  if (v->n - a <= ZN_WINDOW)
+    return v->n;
+  size_t lo = a + ZN_WINDOW / 2, hi = a + ZN_WINDOW;
+  for (size_t i = hi; i > lo; i--)
+    if (v->cp[i - 1] == '\n')
+      return i;
+  for (size_t i = hi; i > lo; i--)
+    if (v->cp[i - 1] == 0x3002 /* 。 */ || v->cp[i - 1] == 0xFF01 || v->cp[i - 1] == 0xFF1F)
+      return i;
+  for (size_t i = hi; i > lo; i--)
+    if (!zn_is_han(v->cp[i - 1]) && !zn_is_ascii_alnum(v->cp[i - 1]))
+      return i;
+  return hi;
+}
+
+/* One piece of the document: segmentation, rules, passes, mentions; the
+ * names established so far carry over from piece to piece. */
+static int S_extract_piece(const zn_model *m, const zn_view *v, zn_doc *d, names *doc_names,
+                           zn_error *err) {
+  zn_work w;
+  S_work_init(&w, m, v);
+  zn_edges_build(&w);
+  S_segment(&w);
+  int rc = S_rules(&w, err);
+  if (rc == 0) {
+    S_names_new_piece(doc_names);
+    for (int pass = 0; pass < ZN_MAX_PASSES; pass++) {
+      S_candidates(&w, doc_names);
+      zn_lattice_best(&w, 1);
+      if (!S_learn(&w, doc_names))
+        break;
+    }
+    S_mentions(&w, d);
+  }
+  S_work_free(&w);
+  return rc;
+}
+
 int zn_extract(const zn_model *m, zn_doc *d, zn_error *err) {
   zn_doc_clear(d);
   zn_view v;
   zn_view_build(&v, d->text, d->n, m->fold);
-  zn_work w;
-  S_work_init(&w, m, &v);
-  zn_edges_build(&w);
-  S_segment(&w);
-  int rc = S_rules(&w, err);
-  if (rc < 0) {
-    snprintf(err->path, sizeof err->path, "%s", d->name);
+  int rc = 0;
+  names doc_names = {0};
+  if (v.n <= ZN_WINDOW) {
+    rc = S_extract_piece(m, &v, d, &doc_names, err);
   } else {
-    names doc_names = {0};
-    for (int pass = 0; pass < ZN_MAX_PASSES; pass++) {
-      S_candidates(&w, &doc_names);
-      zn_lattice_best(&w, 1);
-      if (!S_learn(&w, &doc_names))
-        break;
+    /* a long text goes in pieces, so that time stays linear in its length */
+    for (size_t a = 0, b; a < v.n && rc == 0; a = b) {
+      b = S_piece_end(&v, a);
+      zn_view piece;
+      zn_view_slice(&v, a, b, &piece);
+      rc = S_extract_piece(m, &piece, d, &doc_names, err);
+      zn_view_free(&piece);
     }
-    S_mentions(&w, d);
-    zn_resolve(m, &v, d);
-    S_names_free(&doc_names);
   }
-  S_work_free(&w);
+  if (rc < 0)
+    snprintf(err->path, sizeof err->path, "%s", d->name);
+  else
+    zn_resolve(m, &v, d);
+  S_names_free(&doc_names);
   zn_view_free(&v);
   return rc;
 }

@@ -188,6 +188,21 @@ void zn_view_build(zn_view *v, const uint32_t *t, size_t n, const zn_fold *fold)
   v->boff[v->n] = b;
 }
 
+void zn_view_slice(const zn_view *v, size_t a, size_t b, zn_view *out) {
+  out->n = b - a;
+  out->cp = zn_xmalloc((out->n + 1) * sizeof *out->cp);
+  memcpy(out->cp, v->cp + a, out->n * sizeof *out->cp);
+  out->orig = zn_xmalloc((out->n + 1) * sizeof *out->orig);
+  memcpy(out->orig, v->orig + a, (out->n + 1) * sizeof *out->orig);
+  out->nbytes = v->boff[b] - v->boff[a];
+  out->utf8 = zn_xmalloc(out->nbytes + 1);
+  memcpy(out->utf8, v->utf8 + v->boff[a], out->nbytes);
+  out->utf8[out->nbytes] = 0;
+  out->boff = zn_xmalloc((out->n + 1) * sizeof *out->boff);
+  for (size_t i = 0; i <= out->n; i++)
+    out->boff[i] = v->boff[a + i] - v->boff[a];
+}
+
 void zn_view_free(zn_view *v) {
   free(v->cp);
   free(v->orig);

@@ -26,6 +26,8 @@ typedef struct zn_view {
 
 void zn_view_build(zn_view *v, const uint32_t *text, size_t n, const zn_fold *fold);
 void zn_view_free(zn_view *v);
+/* out = the piece [a, b) of v, its map still into v's original text. */
+void zn_view_slice(const zn_view *v, size_t a, size_t b, zn_view *out);
 /* View index of the character starting at byte offset b (b on a boundary). */
 size_t zn_view_index(const zn_view *v, size_t b);
 /* Original [start, end) of view range [s, e), e > s. */

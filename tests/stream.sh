@@ -61,7 +61,8 @@ if command -v parallel >/dev/null; then
       for i in "${!files[@]}"; do ((i % 3 == s)) && part+=("${files[$i]}"); done
       ((${#part[@]})) && echo "$ZHNER -q -o $W/$name-s$s ${part[*]}"
     done | parallel --will-cite -j3 || fail "$name: shards"
-    "$ZHNER" merge "$W/$name-merged" "$W/$name"-s*/index.xml 2>/dev/null || fail "$name: merge"
+    "$ZHNER" merge "$W/$name-merged" "$W/$name"-s*/index.xml 2>"$W/merge.err" ||
+      fail "$name: merge: $(cat "$W/merge.err")"
     diff -r "$W/$name-one" "$W/$name-merged" >/dev/null || fail "$name: merged shards differ"
   }
   cd "$T/.." && shard_check own tests/data/xref/*.txt examples/*.txt
