@@ -285,9 +285,10 @@ static char *S_view_text(const zn_view *v, size_t s, size_t e) {
 /* The titles before a person, right to left: a title (书记), with the
  * organisation written before it or inside it (市委书记), and more of them
  * joined by 、 (州委常委、市委书记). orgs_end[i]: the ORG mention ending at
- * view position i, or -1; vs: view starts of mentions. */
+ * view position i, or -1; vs[k - base]: the view start of mention k (the
+ * mentions of this piece start at base). */
 static void S_roles(zn_work *w, zn_doc *d, zn_mention *m, size_t at, const long *orgs_end,
-                    const size_t *vs) {
+                    const size_t *vs, long base) {
   const zn_view *v = w->v;
   size_t first = d->nroles, e = at;
   for (int k = 0; k < ZN_MAX_ROLES; k++) {
@@ -297,12 +298,12 @@ static void S_roles(zn_work *w, zn_doc *d, zn_mention *m, size_t at, const long 
     size_t ts = e - tl, rs = ts, title = ts;
     long org = -1;
     for (size_t p = e - 1; p > ts && org < 0; p--) /* an organisation over the title's start */
-      if (orgs_end[p] >= 0 && vs[orgs_end[p]] <= ts)
+      if (orgs_end[p] >= 0 && vs[orgs_end[p] - base] <= ts)
         org = orgs_end[p], title = p;
     if (org < 0)
       org = orgs_end[ts]; /* or right before it */
     if (org >= 0)
-      rs = vs[org];
+      rs = vs[org - base];
     char *text = S_view_text(v, rs, e), *before = S_view_text(v, rs, title);
     size_t start, end;
     zn_view_span(v, rs, e, &start, &end);
@@ -325,6 +326,7 @@ static void S_mentions(zn_work *w, zn_doc *d) {
   const zn_view *v = w->v;
   long *orgs_end = zn_xmalloc((v->n + 1) * sizeof *orgs_end);
   size_t *vs = zn_xmalloc((w->npath + 1) * sizeof *vs);
+  long base = (long)d->nm;
   for (size_t i = 0; i <= v->n; i++)
     orgs_end[i] = -1;
   for (size_t k = 0; k < w->npath; k++) {
@@ -338,11 +340,11 @@ static void S_mentions(zn_work *w, zn_doc *d) {
                                     : 1.0 / (1.0 + exp((c->cost - 12.0) / 3.0));
     zn_mention *m = zn_doc_add(d, start, end, (zn_type)c->type, (zn_kind)c->kind, cert);
     m->canonical = zn_doc_keep(d, S_view_text(v, c->s, c->e));
-    vs[d->nm - 1] = c->s;
+    vs[(long)d->nm - 1 - base] = c->s;
     if (c->type == ZN_ORG)
       orgs_end[c->e] = (long)(d->nm - 1);
     else if (c->kind == ZN_NAME)
-      S_roles(w, d, m, c->s, orgs_end, vs);
+      S_roles(w, d, m, c->s, orgs_end, vs, base);
   }
   free(orgs_end);
   free(vs);

@@ -68,5 +68,15 @@ ok "two p.txt give two outputs" '[ "$(ls "$tmp/out2" | wc -l)" -eq 2 ]'
 "$zhner" --quiet --jobs 2 --output - "$tmp/in/a.txt" "$tmp/in/sub/b.txt" > "$tmp/j2" 2>/dev/null
 ok "jobs 1 and 2 agree" 'cmp -s "$tmp/j1" "$tmp/j2"'
 
+# a long text goes in pieces: every copy of a page keeps its mentions
+page="$(dirname "$0")/../examples/sample-page.txt"
+for i in $(seq 120); do cat "$page"; echo; done > "$tmp/long.txt"
+"$zhner" --quiet --format tsv --output - "$page" > "$tmp/one.tsv"
+"$zhner" --quiet --format tsv --output - "$tmp/long.txt" > "$tmp/long.tsv"
+ok "long text in pieces keeps every copy's mentions" \
+  '[ "$(wc -l < "$tmp/long.tsv")" -ge $((120 * $(wc -l < "$tmp/one.tsv"))) ]'
+ok "the last copy's mentions are where they should be" \
+  'last=$(tail -1 "$tmp/one.tsv" | cut -f2); n=$(($(wc -m < "$page") + 1)); grep -q "	$((last + 119 * n))	" "$tmp/long.tsv"'
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
