@@ -307,8 +307,11 @@ char *zn_entity_id(const char *prefix, const char *canonical) {
 
 /* ---- the document ---- */
 
-static int S_has_affix(const zn_model *m, const char *s, size_t len, zn_cat cat) {
-  return len == 0 || zn_has_cat(zn_gazetteer_find(&m->gaz, s, len), cat);
+/* Nothing, or a company's legal form (有限公司): what a short name may leave
+ * off at its end. Not any suffix: 新蒲开发区 is not 新蒲开发区管委会. */
+static int S_legal_form(const zn_model *m, const char *s, size_t len) {
+  return len == 0 || (zn_has_cat(zn_gazetteer_find(&m->gaz, s, len), ZN_CAT_ORG_SUFFIX) &&
+                      memmem(s, len, "公司", strlen("公司")));
 }
 
 /* Whether s (a place, or a place with its level) may stand before a short name. */
@@ -323,8 +326,8 @@ static int S_place_prefix(const zn_model *m, const char *s, size_t len) {
 }
 
 /* Long organisation names of the document explain its short ones: a short
- * name is the long one without a leading place and without a trailing
- * suffix (海生玻璃 in 贵州海生玻璃有限公司, 炉碧经济开发区 in 贵州炉碧经济开发区). */
+ * name is the long one without a leading place and without a trailing legal
+ * form (海生玻璃 in 贵州海生玻璃有限公司, 炉碧经济开发区 in 贵州炉碧经济开发区). */
 static const char *S_long_form(const zn_model *m, const zn_doc *d, const char *name) {
   size_t len = strlen(name), ncp;
   uint32_t *cp = zn_utf8_decode(name, len, &ncp);
@@ -341,7 +344,7 @@ static const char *S_long_form(const zn_model *m, const zn_doc *d, const char *n
       continue;
     for (const char *at = strstr(t, name); at; at = strstr(at + 1, name)) {
       size_t before = (size_t)(at - t), after = tl - before - len;
-      if (S_place_prefix(m, t, before) && S_has_affix(m, at + len, after, ZN_CAT_ORG_SUFFIX) &&
+      if (S_place_prefix(m, t, before) && S_legal_form(m, at + len, after) &&
           (!best || strlen(best) < tl || (strlen(best) == tl && strcmp(t, best) < 0)))
         best = t;
     }

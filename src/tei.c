@@ -62,6 +62,10 @@ static void S_header(xmlTextWriterPtr w, const zn_doc *doc, const char *source_n
   xmlTextWriterWriteAttribute(w, W("type"), W("sha256"));
   xmlTextWriterWriteString(w, W(zn_doc_sha256(doc)));
   xmlTextWriterEndElement(w);
+  xmlTextWriterStartElement(w, W("idno"));
+  xmlTextWriterWriteAttribute(w, W("type"), W("path"));
+  xmlTextWriterWriteString(w, W(zn_doc_name(doc)));
+  xmlTextWriterEndElement(w);
   xmlTextWriterStartElement(w, W("ptr"));
   xmlTextWriterWriteAttribute(w, W("type"), W("source-text"));
   xmlTextWriterWriteAttribute(w, W("target"), W(source_name));

@@ -50,6 +50,9 @@ expect(ents[entity_of("市政府", "zunyi-a")][0][0] == "遵义市人民政府",
 expect(ents[entity_of("市人大常委会", "zunyi-a")][0][0] == "遵义市人民代表大会常务委员会",
        "市人大常委会 -> full name")
 expect(entity_of("红星机械") == entity_of("遵义红星机械有限公司"), "company short form")
+zone = entity_of("新蒲经济开发区")
+expect(entity_of("贵州新蒲经济开发区") == zone, "a zone named without its province joins it")
+expect(entity_of("贵州新蒲经济开发区管委会") != zone, "the zone's committee stays apart from the zone")
 zhang = entity_of("张建国")
 expect(ents[zhang][1] == {"zunyi-a.xml", "zunyi-b.xml"}, "张建国 in both documents")
 expect(entity_of("刘先生") != zhang and entity_of("刘先生").startswith("ref-"),
