@@ -12,6 +12,7 @@ ok() { if eval "$2"; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $
 "$zhner" --quiet --output "$tmp/o2" "$root/examples"
 for x in "$tmp"/o1/*.xml; do
   b=$(basename "$x" .xml)
+  [ "$b" = index ] && continue # the corpus index: tests/xref.sh
   ok "$b well-formed" 'xmllint --noout "$x"'
   ok "$b second run identical" 'cmp -s "$x" "$tmp/o2/$b.xml"'
   body=$(xmllint --xpath 'string(//*[local-name()="text"])' "$x")
