@@ -4,6 +4,7 @@
  * name, entities by id, pointers by document and mention), so that the file
  * depends only on the set of documents; read back, a written index gives the
  * same data, which is how shards merge. */
+#include "tei.h"
 #include "util.h"
 #include "zhner.h"
 
@@ -391,19 +392,7 @@ static void S_write_header(xmlTextWriterPtr w, ix_doc **docs, size_t nd, const c
   }
   xmlTextWriterEndElement(w); /* sourceDesc */
   xmlTextWriterEndElement(w); /* fileDesc */
-  xmlTextWriterStartElement(w, W("encodingDesc"));
-  xmlTextWriterStartElement(w, W("appInfo"));
-  xmlTextWriterStartElement(w, W("application"));
-  xmlTextWriterWriteAttribute(w, W("xml:id"), W("zhner"));
-  xmlTextWriterWriteAttribute(w, W("ident"), W("zhner"));
-  xmlTextWriterWriteAttribute(w, W("version"), W(ZHNER_VERSION));
-  xmlTextWriterWriteElement(w, W("label"), W("zhner"));
-  xmlTextWriterStartElement(w, W("desc"));
-  xmlTextWriterWriteFormatString(w, "gazetteers %s", version ? version : "?");
-  xmlTextWriterEndElement(w);
-  xmlTextWriterEndElement(w);
-  xmlTextWriterEndElement(w);
-  xmlTextWriterEndElement(w); /* encodingDesc */
+  zn_tei_encoding_desc(w, version);
   xmlTextWriterEndElement(w); /* teiHeader */
 }
 
@@ -456,12 +445,7 @@ int zn_index_write(const zn_index *ix, const char *version, FILE *out) {
   }
   zn_buf_free(&b);
   xmlTextWriterEndElement(w);
-  int rc = xmlTextWriterEndDocument(w) < 0 ? -1 : 0;
-  xmlFreeTextWriter(w);
-  if (rc == 0 && fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), out) !=
-                     (size_t)xmlBufferLength(buf))
-    rc = -1;
-  xmlBufferFree(buf);
+  int rc = zn_tei_finish(w, buf, out);
   free(docs);
   free(es);
   return rc;

@@ -97,30 +97,7 @@ static uint16_t S_pos_flags(const char *pos) {
   }
 }
 
-/* Iterates the lines of a file: calls fn(line, lineno) until it returns != 0. */
-static int S_lines(const char *path, zn_error *err,
-                   int (*fn)(void *ctx, char *line, long lineno, zn_error *err), void *ctx) {
-  FILE *f = fopen(path, "r");
-  if (!f)
-    return zn_fail(err, ZN_ERR_IO, path, 0, 0, -1,
-                   "cannot open lexicon (run scripts/setup.sh to install it)");
-  char *line = NULL;
-  size_t cap = 0;
-  long lineno = 0;
-  int rc = 0;
-  ssize_t got;
-  while (rc == 0 && (got = getline(&line, &cap, f)) >= 0) {
-    lineno++;
-    while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
-      line[--got] = 0;
-    if (got == 0 || line[0] == '#')
-      continue;
-    rc = fn(ctx, line, lineno, err);
-  }
-  free(line);
-  fclose(f);
-  return rc;
-}
+#define S_HINT "cannot open lexicon (run scripts/setup.sh to install it)"
 
 struct word_ctx {
   zn_lexicon *lx;
@@ -189,7 +166,7 @@ static int S_word_line(void *p, char *line, long lineno, zn_error *err) {
 
 int zn_lexicon_read_words(zn_lexicon *lx, const zn_gazetteer *g, const char *path, zn_error *err) {
   struct word_ctx c = {.lx = lx, .g = g, .path = path};
-  int rc = S_lines(path, err, S_word_line, &c);
+  int rc = zn_each_line(path, S_HINT, S_word_line, &c, err);
   double ltotal = log(lx->total > 0 ? lx->total : 1);
   for (size_t i = 0; i < c.n; i++)
     c.order[i].w->cost = (float)(ltotal - log(c.order[i].freq));
@@ -223,7 +200,7 @@ static int S_place_line(void *p, char *line, long lineno, zn_error *err) {
 
 int zn_lexicon_read_places(zn_lexicon *lx, const char *path, zn_error *err) {
   struct place_ctx c = {lx, path};
-  return S_lines(path, err, S_place_line, &c);
+  return zn_each_line(path, S_HINT, S_place_line, &c, err);
 }
 
 void zn_lexicon_free(zn_lexicon *lx) {

@@ -28,43 +28,33 @@ static int S_level_index(uint32_t c) {
 
 /* ---- org_forms.txt ---- */
 
-int zn_forms_read(zn_forms *forms, const char *path, zn_error *err) {
-  size_t len;
-  char *text = zn_read_file(path, &len, err);
-  if (!text)
-    return -1;
-  long lineno = 0;
-  int rc = 0;
-  for (char *line = text, *next; line && rc == 0; line = next) {
-    next = strchr(line, '\n');
-    if (next)
-      *next++ = 0;
-    lineno++;
-    size_t n = strlen(line);
-    if (n && line[n - 1] == '\r')
-      line[--n] = 0;
-    if (!n || line[0] == '#')
-      continue;
-    char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
-    if (!t1 || !t2 || strchr(t2 + 1, '\t') || !strstr(line, "{P}") || t2 == t1 + 1 || !t2[1]) {
-      rc = zn_fail(err, ZN_ERR_DATA, path, lineno, 1, -1,
+struct forms_ctx {
+  zn_forms *forms;
+  const char *path;
+};
+
+static int S_form_line(void *arg, char *line, long lineno, zn_error *err) {
+  struct forms_ctx *c = arg;
+  char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+  if (!t1 || !t2 || strchr(t2 + 1, '\t') || !strstr(line, "{P}") || t2 == t1 + 1 || !t2[1])
+    return zn_fail(err, ZN_ERR_DATA, c->path, lineno, 1, -1,
                    "want FORM<TAB>CANONICAL<TAB>TYPE with {P} in FORM");
-      break;
-    }
-    *t1 = *t2 = 0;
-    const char *x = strstr(line, "{X}");
-    if (x && x[3]) {
-      rc = zn_fail(err, ZN_ERR_DATA, path, lineno, 1, -1, "{X} must end the form");
-      break;
-    }
-    forms->f = zn_xrealloc(forms->f, (forms->n + 1) * sizeof *forms->f);
-    zn_form *f = &forms->f[forms->n++];
-    f->form = zn_xstrdup(line);
-    f->canonical = zn_xstrdup(t1 + 1);
-    f->type = zn_xstrdup(t2 + 1);
-  }
-  free(text);
-  return rc;
+  *t1 = *t2 = 0;
+  const char *x = strstr(line, "{X}");
+  if (x && x[3])
+    return zn_fail(err, ZN_ERR_DATA, c->path, lineno, 1, -1, "{X} must end the form");
+  zn_forms *forms = c->forms;
+  forms->f = zn_xrealloc(forms->f, (forms->n + 1) * sizeof *forms->f);
+  zn_form *f = &forms->f[forms->n++];
+  f->form = zn_xstrdup(line);
+  f->canonical = zn_xstrdup(t1 + 1);
+  f->type = zn_xstrdup(t2 + 1);
+  return 0;
+}
+
+int zn_forms_read(zn_forms *forms, const char *path, zn_error *err) {
+  struct forms_ctx c = {forms, path};
+  return zn_each_line(path, NULL, S_form_line, &c, err);
 }
 
 void zn_forms_free(zn_forms *forms) {

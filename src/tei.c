@@ -6,9 +6,9 @@
 #include "utf8.h"
 #include "util.h"
 #include "view.h"
+#include "tei.h"
 #include "zhner.h"
 
-#include <libxml/xmlwriter.h>
 #include <string.h>
 
 #define W(x) (const xmlChar *)(x)
@@ -35,6 +35,34 @@ static void S_flush(text_out *o) {
   o->pending.len = 0;
   if (o->pending.s)
     o->pending.s[0] = 0;
+}
+
+void zn_tei_encoding_desc(xmlTextWriterPtr w, const char *gazetteer_version) {
+  xmlTextWriterStartElement(w, W("encodingDesc"));
+  xmlTextWriterStartElement(w, W("appInfo"));
+  xmlTextWriterStartElement(w, W("application"));
+  xmlTextWriterWriteAttribute(w, W("xml:id"), W("zhner"));
+  xmlTextWriterWriteAttribute(w, W("ident"), W("zhner"));
+  xmlTextWriterWriteAttribute(w, W("version"), W(ZHNER_VERSION));
+  xmlTextWriterWriteElement(w, W("label"), W("zhner"));
+  xmlTextWriterStartElement(w, W("desc"));
+  xmlTextWriterWriteFormatString(w, "gazetteers %s", gazetteer_version ? gazetteer_version : "?");
+  xmlTextWriterEndElement(w);
+  xmlTextWriterWriteElement(w, W("desc"),
+                            W("基于词典与规则的中文人名、机构名识别；@cert 为识别置信度（0–1）。"));
+  xmlTextWriterEndElement(w); /* application */
+  xmlTextWriterEndElement(w); /* appInfo */
+  xmlTextWriterEndElement(w); /* encodingDesc */
+}
+
+int zn_tei_finish(xmlTextWriterPtr w, xmlBufferPtr buf, FILE *out) {
+  int rc = xmlTextWriterEndDocument(w) < 0 ? -1 : 0;
+  xmlFreeTextWriter(w);
+  if (rc == 0 && fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), out) !=
+                     (size_t)xmlBufferLength(buf))
+    rc = -1;
+  xmlBufferFree(buf);
+  return rc;
 }
 
 static void S_header(xmlTextWriterPtr w, const zn_doc *doc, const char *source_name,
@@ -73,21 +101,7 @@ static void S_header(xmlTextWriterPtr w, const zn_doc *doc, const char *source_n
   xmlTextWriterEndElement(w); /* bibl */
   xmlTextWriterEndElement(w); /* sourceDesc */
   xmlTextWriterEndElement(w); /* fileDesc */
-  xmlTextWriterStartElement(w, W("encodingDesc"));
-  xmlTextWriterStartElement(w, W("appInfo"));
-  xmlTextWriterStartElement(w, W("application"));
-  xmlTextWriterWriteAttribute(w, W("xml:id"), W("zhner"));
-  xmlTextWriterWriteAttribute(w, W("ident"), W("zhner"));
-  xmlTextWriterWriteAttribute(w, W("version"), W(ZHNER_VERSION));
-  xmlTextWriterWriteElement(w, W("label"), W("zhner"));
-  xmlTextWriterStartElement(w, W("desc"));
-  xmlTextWriterWriteFormatString(
-      w, "基于词典与规则的中文人名、机构名识别（gazetteers %s）；@cert 为识别置信度（0–1）。",
-      gaz_version ? gaz_version : "?");
-  xmlTextWriterEndElement(w);
-  xmlTextWriterEndElement(w); /* application */
-  xmlTextWriterEndElement(w); /* appInfo */
-  xmlTextWriterEndElement(w); /* encodingDesc */
+  zn_tei_encoding_desc(w, gaz_version);
   xmlTextWriterEndElement(w); /* teiHeader */
 }
 
@@ -262,11 +276,5 @@ int zn_write_tei(const zn_doc *doc, const char *source_name, const char *index_n
   S_standoff(w, doc, source_name, index_name);
   S_body(w, doc, index_name);
   xmlTextWriterEndElement(w);
-  int rc = xmlTextWriterEndDocument(w) < 0 ? -1 : 0;
-  xmlFreeTextWriter(w);
-  if (rc == 0 && fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), out) !=
-                     (size_t)xmlBufferLength(buf))
-    rc = -1;
-  xmlBufferFree(buf);
-  return rc;
+  return zn_tei_finish(w, buf, out);
 }

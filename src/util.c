@@ -154,3 +154,27 @@ int zn_write_atomic(const char *path, int (*write)(void *ctx, FILE *f), void *ct
   zn_buf_free(&tmp);
   return rc;
 }
+
+int zn_each_line(const char *path, const char *hint,
+                 int (*fn)(void *ctx, char *line, long lineno, zn_error *err), void *ctx,
+                 zn_error *err) {
+  FILE *f = fopen(path, "r");
+  if (!f)
+    return zn_fail(err, ZN_ERR_IO, path, 0, 0, -1, "%s", hint ? hint : strerror(errno));
+  char *line = NULL;
+  size_t cap = 0;
+  long lineno = 0;
+  int rc = 0;
+  ssize_t got;
+  while (rc == 0 && (got = getline(&line, &cap, f)) >= 0) {
+    lineno++;
+    while (got > 0 && (line[got - 1] == '\n' || line[got - 1] == '\r'))
+      line[--got] = 0;
+    if (got == 0 || line[0] == '#')
+      continue;
+    rc = fn(ctx, line, lineno, err);
+  }
+  free(line);
+  fclose(f);
+  return rc;
+}

@@ -36,6 +36,14 @@ int zn_fail(zn_error *err, zn_code code, const char *path, long line, long colum
 /* Reads a whole file; returns NULL and fills err on failure (caller frees). */
 char *zn_read_file(const char *path, size_t *len, zn_error *err);
 
+/* Calls fn(ctx, line, lineno, err) for every line of path that is neither
+ * empty nor a '#' comment (line ends stripped) until fn returns non-zero;
+ * returns that, or -1 with err filled (message: hint, or why) if path
+ * cannot be opened. */
+int zn_each_line(const char *path, const char *hint,
+                 int (*fn)(void *ctx, char *line, long lineno, zn_error *err), void *ctx,
+                 zn_error *err);
+
 /* Writes path atomically: write(ctx, f) into a temporary file of the same
  * folder (.NAME.tmp), then renames it over path. write returns 0 or -1.
  * Returns 0, or -1 with err filled and path untouched. */
