@@ -44,17 +44,11 @@ zn_doc *zn_doc_new(const char *name, const char *bytes, size_t len, const char *
 }
 
 int zn_doc_set_place(zn_doc *d, const char *place) {
-  static const char *levels[] = {"省", "市", "州", "县", "区", "旗", "盟"};
-  size_t n = strlen(place);
-  for (size_t i = 0; i < sizeof levels / sizeof *levels; i++) {
-    size_t l = strlen(levels[i]);
-    if (n > l && !memcmp(place + n - l, levels[i], l)) {
-      d->places = zn_xrealloc(d->places, (d->nplaces + 1) * sizeof *d->places);
-      d->places[d->nplaces++] = zn_xstrdup(place);
-      return 0;
-    }
-  }
-  return -1;
+  if (zn_place_level(place) < 0)
+    return -1;
+  d->places = zn_xrealloc(d->places, (d->nplaces + 1) * sizeof *d->places);
+  d->places[d->nplaces++] = zn_xstrdup(place);
+  return 0;
 }
 
 const char *zn_doc_keep(zn_doc *d, char *s) {

@@ -189,15 +189,6 @@ int main(int argc, char **argv) {
   return rc;
 }
 
-/* A home place ends in its level: 省 市 州 县 区. */
-static int S_place_ok(const char *p) {
-  static const char *levels[] = {"省", "市", "州", "县", "区"};
-  for (size_t i = 0; i < sizeof levels / sizeof *levels; i++)
-    if (strlen(p) > 3 && S_ends_with(p, levels[i]))
-      return 1;
-  return 0;
-}
-
 typedef struct index_out {
   const zn_index *index;
   const char *version;
@@ -298,7 +289,7 @@ static int S_run(int argc, char **argv, args *cl) {
     } else if (!strcmp(a, "--place")) {
       if (!has_value)
         return S_bad_usage("--place needs a place with its level (凯里市)", NULL);
-      if (!S_place_ok(argv[++i]))
+      if (zn_place_level(argv[++i]) < 0)
         return S_bad_usage("--place wants a place ending in 省, 市, 州, 县 or 区", argv[i]);
       S_push(&cl->places, S_dup(argv[i]));
     } else if (!strcmp(a, "--jobs") || !strcmp(a, "-j")) {

@@ -26,7 +26,35 @@ static int S_level_index(uint32_t c) {
   return -1;
 }
 
+int zn_place_level(const char *place) {
+  size_t n;
+  uint32_t *cp = zn_utf8_decode(place, strlen(place), &n);
+  int k = cp && n >= 2 ? S_level_index(cp[n - 1]) : -1;
+  free(cp);
+  return k;
+}
+
 /* ---- org_forms.txt ---- */
+
+/* {P} and {X} of a form, as code points no text holds. */
+#define SLOT_P 0xFFFF0u
+#define SLOT_X 0xFFFF1u
+
+static uint32_t *S_form_cp(const char *s, size_t *n) {
+  size_t len = strlen(s), k = 0;
+  uint32_t *cp = zn_xmalloc((len + 1) * sizeof *cp);
+  const unsigned char *p = (const unsigned char *)s, *end = p + len;
+  while (p < end) {
+    if (!strncmp((const char *)p, "{P}", 3) || !strncmp((const char *)p, "{X}", 3)) {
+      cp[k++] = p[1] == 'P' ? SLOT_P : SLOT_X;
+      p += 3;
+      continue;
+    }
+    p += zn_utf8_next(p, end, &cp[k++]);
+  }
+  *n = k;
+  return cp;
+}
 
 struct forms_ctx {
   zn_forms *forms;
@@ -49,6 +77,7 @@ static int S_form_line(void *arg, char *line, long lineno, zn_error *err) {
   f->form = zn_xstrdup(line);
   f->canonical = zn_xstrdup(t1 + 1);
   f->type = zn_xstrdup(t2 + 1);
+  f->cp = S_form_cp(f->form, &f->ncp);
   return 0;
 }
 
@@ -59,41 +88,16 @@ int zn_forms_read(zn_forms *forms, const char *path, zn_error *err) {
 
 void zn_forms_free(zn_forms *forms) {
   for (size_t i = 0; i < forms->n; i++)
-    free(forms->f[i].form), free(forms->f[i].canonical), free(forms->f[i].type);
+    free(forms->f[i].form), free(forms->f[i].canonical), free(forms->f[i].type),
+        free(forms->f[i].cp);
   free(forms->f);
   forms->f = NULL, forms->n = 0;
 }
 
 /* ---- organisation names ---- */
 
-static int S_numeral(uint32_t c) {
-  return (c >= '0' && c <= '9') ||
-         (c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 || c == 0x516D ||
-          c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341 || c == 0x767E || c == 0x96F6 ||
-          c == 0x3007);
-}
-
-/* Drops the ordinal of a term: 第十届, 十届 (a numeral run followed by 届). */
-static size_t S_drop_terms(uint32_t *cp, size_t n) {
-  size_t k = 0;
-  for (size_t i = 0; i < n;) {
-    size_t j = i + (cp[i] == 0x7B2C /* 第 */);
-    size_t d = j;
-    while (d < n && S_numeral(cp[d]))
-      d++;
-    if (d > j && d < n && cp[d] == 0x5C4A /* 届 */ && d + 1 < n) {
-      i = d + 1;
-      continue;
-    }
-    cp[k++] = cp[i++];
-  }
-  return k;
-}
-
 /* Matches form (code points, with {P} and {X} as 0xFFFF0 / 0xFFFF1) against
  * name: on success sets [ps, pe) and [xs, n) and returns 1. */
-#define SLOT_P 0xFFFF0u
-#define SLOT_X 0xFFFF1u
 static int S_match(const uint32_t *f, size_t nf, const uint32_t *name, size_t n, size_t *ps,
                    size_t *pe, size_t *xs) {
   size_t a = 0;
@@ -118,20 +122,28 @@ static int S_match(const uint32_t *f, size_t nf, const uint32_t *name, size_t n,
   return 0;
 }
 
-static uint32_t *S_form_cp(const char *s, size_t *n) {
-  size_t len = strlen(s), k = 0;
-  uint32_t *cp = zn_xmalloc((len + 1) * sizeof *cp);
-  const unsigned char *p = (const unsigned char *)s, *end = p + len;
-  while (p < end) {
-    if (!strncmp((const char *)p, "{P}", 3) || !strncmp((const char *)p, "{X}", 3)) {
-      cp[k++] = p[1] == 'P' ? SLOT_P : SLOT_X;
-      p += 3;
+static int S_numeral(uint32_t c) {
+  return (c >= '0' && c <= '9') ||
+         (c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 || c == 0x516D ||
+          c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341 || c == 0x767E || c == 0x96F6 ||
+          c == 0x3007);
+}
+
+/* Drops the ordinal of a term: 第十届, 十届 (a numeral run followed by 届). */
+static size_t S_drop_terms(uint32_t *cp, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n;) {
+    size_t j = i + (cp[i] == 0x7B2C /* 第 */);
+    size_t d = j;
+    while (d < n && S_numeral(cp[d]))
+      d++;
+    if (d > j && d < n && cp[d] == 0x5C4A /* 届 */ && d + 1 < n) {
+      i = d + 1;
       continue;
     }
-    p += zn_utf8_next(p, end, &cp[k++]);
+    cp[k++] = cp[i++];
   }
-  *n = k;
-  return cp;
+  return k;
 }
 
 static void S_put_cps(zn_buf *b, const uint32_t *cp, size_t n) {
@@ -185,13 +197,12 @@ char *zn_org_canonical(const zn_model *m, const char *const *homes, const char *
   }
   char *out = NULL;
   for (size_t i = 0; i < m->forms.n && !out && !*unresolved; i++) {
-    size_t nf, ps, pe, xs;
-    uint32_t *f = S_form_cp(m->forms.f[i].form, &nf);
-    if (S_match(f, nf, cp, n, &ps, &pe, &xs)) {
-      out = S_fill(m->forms.f[i].canonical, cp, n, ps, pe, xs);
-      *type = m->forms.f[i].type;
+    const zn_form *f = &m->forms.f[i];
+    size_t ps, pe, xs;
+    if (S_match(f->cp, f->ncp, cp, n, &ps, &pe, &xs)) {
+      out = S_fill(f->canonical, cp, n, ps, pe, xs);
+      *type = f->type;
     }
-    free(f);
   }
   if (!out)
     out = zn_utf8_encode(cp, n, NULL);
@@ -254,14 +265,9 @@ void zn_home_places(const zn_model *m, const zn_view *v, const zn_doc *d, char *
   }
   /* places given by the caller win */
   for (size_t i = 0; i < d->nplaces; i++) {
-    size_t n;
-    uint32_t *cp = zn_utf8_decode(d->places[i], strlen(d->places[i]), &n);
-    int k = cp && n ? S_level_index(cp[n - 1]) : -1;
-    if (k >= 0) {
-      free(homes[k]);
-      homes[k] = zn_xstrdup(d->places[i]);
-    }
-    free(cp);
+    int k = zn_place_level(d->places[i]);
+    free(homes[k]);
+    homes[k] = zn_xstrdup(d->places[i]);
   }
 }
 
@@ -317,29 +323,68 @@ static int S_place_prefix(const zn_model *m, const char *s, size_t len) {
 
 /* Long organisation names of the document explain its short ones: a short
  * name is the long one without a leading place and without a trailing legal
- * form (海生玻璃 in 贵州海生玻璃有限公司, 炉碧经济开发区 in 贵州炉碧经济开发区). */
-static const char *S_long_form(const zn_model *m, const zn_doc *d, const char *name) {
+ * form (海生玻璃 in 贵州海生玻璃有限公司, 炉碧经济开发区 in 贵州炉碧经济开发区).
+ * The table maps every such shortening of the document's names to the
+ * longest name it comes from, so each short name is one lookup. */
+typedef struct shortening {
+  UT_hash_handle hh;
+  const char *full;
+  char key[];
+} shortening;
+
+static void S_shorten_add(shortening **table, const char *s, size_t len, const char *full) {
+  shortening *e;
+  HASH_FIND(hh, *table, s, len, e);
+  if (!e) {
+    e = zn_xcalloc(1, sizeof *e + len + 1);
+    memcpy(e->key, s, len);
+    HASH_ADD(hh, *table, key, len, e);
+  }
+  size_t a = e->full ? strlen(e->full) : 0, b = strlen(full);
+  if (!e->full || a < b || (a == b && strcmp(full, e->full) < 0))
+    e->full = full;
+}
+
+static shortening *S_shortenings(const zn_model *m, const zn_doc *d) {
+  shortening *table = NULL;
+  for (size_t i = 0; i < d->nm; i++) {
+    const zn_mention *o = &d->m[i];
+    if (o->type != ZN_ORG || o->org_type || o->unresolved)
+      continue;
+    const char *t = o->canonical;
+    size_t tl = strlen(t), ends[2] = {tl, tl}, nends = 1;
+    /* the longest legal form at the end */
+    for (size_t k = 0; k < tl;
+         k += (size_t)zn_utf8_next((const unsigned char *)t + k, (const unsigned char *)t + tl,
+                                   &(uint32_t){0}))
+      if (k && S_legal_form(m, t + k, tl - k)) {
+        ends[nends++] = k;
+        break;
+      }
+    /* every leading place: up to eight characters */
+    size_t before = 0;
+    for (int c = 0; c <= 8 && before < tl; c++) {
+      if (S_place_prefix(m, t, before))
+        for (size_t j = 0; j < nends; j++)
+          if (ends[j] > before && ends[j] - before < tl)
+            S_shorten_add(&table, t + before, ends[j] - before, t);
+      before += (size_t)zn_utf8_next((const unsigned char *)t + before,
+                                     (const unsigned char *)t + tl, &(uint32_t){0});
+    }
+  }
+  return table;
+}
+
+static const char *S_long_form(const zn_model *m, shortening *table, const char *name) {
   size_t len = strlen(name), ncp;
   uint32_t *cp = zn_utf8_decode(name, len, &ncp);
   free(cp);
   if (ncp < 3 || zn_lexicon_find(&m->lex, name, len) ||
       zn_has_cat(zn_gazetteer_find(&m->gaz, name, len), ZN_CAT_ORG_SUFFIX))
     return NULL;
-  const char *best = NULL;
-  for (size_t i = 0; i < d->nm; i++) {
-    const zn_mention *o = &d->m[i];
-    const char *t = o->canonical;
-    size_t tl = strlen(t);
-    if (o->type != ZN_ORG || tl <= len || o->org_type)
-      continue;
-    for (const char *at = strstr(t, name); at; at = strstr(at + 1, name)) {
-      size_t before = (size_t)(at - t), after = tl - before - len;
-      if (S_place_prefix(m, t, before) && S_legal_form(m, at + len, after) &&
-          (!best || strlen(best) < tl || (strlen(best) == tl && strcmp(t, best) < 0)))
-        best = t;
-    }
-  }
-  return best;
+  shortening *e;
+  HASH_FIND(hh, table, name, len, e);
+  return e ? e->full : NULL;
 }
 
 /* An id for an entity of one document only: the name's id and a hash of
@@ -410,13 +455,18 @@ void zn_resolve(const zn_model *m, const zn_view *v, zn_doc *d) {
     o->canonical = zn_doc_keep(d, zn_org_canonical(m, (const char *const *)homes, o->canonical,
                                                    &o->org_type, &o->unresolved));
   }
+  shortening *table = S_shortenings(m, d), *e, *tmp;
   for (size_t i = 0; i < d->nm; i++) {
     zn_mention *o = &d->m[i];
     if (o->type != ZN_ORG || o->org_type || o->unresolved)
       continue;
-    const char *full = S_long_form(m, d, o->canonical);
+    const char *full = S_long_form(m, table, o->canonical);
     if (full)
       o->canonical = full;
+  }
+  HASH_ITER(hh, table, e, tmp) {
+    HASH_DEL(table, e);
+    free(e);
   }
   for (size_t i = 0; i < d->nm; i++) {
     zn_mention *o = &d->m[i];

@@ -10,13 +10,17 @@
 #include "zhner.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct zn_model;
 struct zn_view;
 
-/* One line of org_forms.txt: FORM, CANONICAL, TYPE. */
+/* One line of org_forms.txt: FORM, CANONICAL, TYPE; the form also as code
+ * points with {P} and {X} as slots, for matching. */
 typedef struct zn_form {
   char *form, *canonical, *type;
+  uint32_t *cp;
+  size_t ncp;
 } zn_form;
 
 typedef struct zn_forms {

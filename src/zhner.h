@@ -105,6 +105,9 @@ void zn_doc_free(zn_doc *doc);
  * forms such as 市委 resolve to it. Without it the place of each level is the
  * one the text names most often. Returns 0, or -1 if place has no level. */
 int zn_doc_set_place(zn_doc *doc, const char *place);
+/* The level of a home place: 0..4 for 省 市 州 县 区 as its last character
+ * (after at least one other), or -1 if it is not one. */
+int zn_place_level(const char *place);
 
 /* Finds the mentions of doc. Returns 0, or -1 with err filled. */
 int zn_extract(const zn_model *model, zn_doc *doc, zn_error *err);
