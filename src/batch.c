@@ -76,6 +76,21 @@ static int S_write_file(shared *sh, const zn_doc *doc, size_t i, const char *ext
   return -1;
 }
 
+zn_doc *zn_batch_doc(const zn_model *model, const char *name, const char *bytes, size_t len,
+                     const char *encoding, char **places, size_t nplaces, size_t *persons,
+                     size_t *orgs, zn_error *err) {
+  zn_doc *doc = zn_doc_new(name, bytes, len, encoding, err);
+  for (size_t k = 0; doc && k < nplaces; k++)
+    zn_doc_set_place(doc, places[k]);
+  if (doc && zn_extract(model, doc, err) != 0) {
+    zn_doc_free(doc);
+    return NULL;
+  }
+  for (size_t k = 0; doc && k < zn_doc_mention_count(doc); k++)
+    zn_doc_mention(doc, k)->type == ZN_PER ? (*persons)++ : (*orgs)++;
+  return doc;
+}
+
 static void S_process(shared *sh, size_t i) {
   result *r = &sh->res[i];
   zn_error err = {0};
@@ -87,20 +102,12 @@ static void S_process(shared *sh, size_t i) {
     return;
   }
   r->bytes = len;
-  zn_doc *doc = zn_doc_new(sh->inputs[i], bytes, len, sh->opts->encoding, &err);
+  zn_doc *doc = zn_batch_doc(sh->model, sh->inputs[i], bytes, len, sh->opts->encoding,
+                             sh->opts->places, sh->opts->nplaces, &r->persons, &r->orgs, &err);
   free(bytes);
-  for (size_t k = 0; doc && k < sh->opts->nplaces; k++)
-    zn_doc_set_place(doc, sh->opts->places[k]);
-  if (!doc || zn_extract(sh->model, doc, &err) != 0) {
+  if (!doc) {
     r->error = S_strdupf("%s%s", zn_error_format(&err, msg, sizeof msg), "");
-    zn_doc_free(doc);
     return;
-  }
-  for (size_t k = 0; k < zn_doc_mention_count(doc); k++) {
-    if (zn_doc_mention(doc, k)->type == ZN_PER)
-      r->persons++;
-    else
-      r->orgs++;
   }
   if (!strcmp(sh->opts->outdir, "-")) {
     FILE *mem = open_memstream(&r->out, &r->outlen);

@@ -24,6 +24,13 @@ typedef struct zn_batch_stats {
   double seconds;
 } zn_batch_stats;
 
+/* One document from bytes: made, given the home places, extracted; counts
+ * its persons and organisations into *persons and *orgs. Returns NULL with
+ * err filled on failure. Shared by files and streams. */
+zn_doc *zn_batch_doc(const zn_model *model, const char *name, const char *bytes, size_t len,
+                     const char *encoding, char **places, size_t nplaces, size_t *persons,
+                     size_t *orgs, zn_error *err);
+
 /* Processes inputs[0..n) (paths) with names[0..n) (output base names).
  * Errors are printed to standard error as "zhner: path: message" and the file
  * is skipped. Returns the number of failed files. */

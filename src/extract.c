@@ -4,6 +4,7 @@
  *   result (list commas, names established in the document) -> again, until
  *   nothing new -> mentions in original code points. */
 #include "doc.h"
+#include "docnames.h"
 #include "resolve.h"
 #include "utf8.h"
 #include "util.h"
@@ -82,100 +83,6 @@ static int S_org_fits(const zn_work *w, size_t s, size_t e) {
          zn_has_cat(zn_gaz_at(w, w->wstart[e], w->wend[e]), ZN_CAT_TITLE);
 }
 
-/* Names established in the document (UTF-8, with their type) and where the
- * piece of the view being worked on holds them. Each name is searched for
- * once per piece: the names not yet searched are hashed by their first two
- * characters and the piece is scanned once for all of them. */
-typedef struct names {
-  char **s;
-  uint8_t *type;
-  size_t n, cap, searched;
-  struct hit {
-    size_t s, e;
-    uint8_t type;
-  } * at;
-  size_t nat, capat;
-} names;
-
-static int S_names_add(names *ns, const char *s, size_t len, int type) {
-  for (size_t i = 0; i < ns->n; i++)
-    if (strlen(ns->s[i]) == len && !memcmp(ns->s[i], s, len))
-      return 0;
-  size_t cap = ns->cap;
-  zn_grow(&ns->s, &ns->cap, ns->n + 1, sizeof *ns->s);
-  zn_grow(&ns->type, &cap, ns->n + 1, sizeof *ns->type);
-  ns->type[ns->n] = (uint8_t)type;
-  ns->s[ns->n++] = zn_xstrndup(s, len);
-  return 1;
-}
-
-static void S_names_free(names *ns) {
-  for (size_t i = 0; i < ns->n; i++)
-    free(ns->s[i]);
-  free(ns->s), free(ns->type), free(ns->at);
-}
-
-/* A new piece: every name is to be searched in it again. */
-static void S_names_new_piece(names *ns) {
-  ns->searched = 0;
-  ns->nat = 0;
-}
-
-typedef struct bucket {
-  UT_hash_handle hh;
-  uint64_t key; /* the first two code points */
-  size_t *idx;
-  size_t n, cap;
-} bucket;
-
-static uint64_t S_key2(const char *s) {
-  const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
-  uint32_t a, b = 0;
-  p += zn_utf8_next(p, end, &a);
-  if (p < end)
-    zn_utf8_next(p, end, &b);
-  return (uint64_t)a << 32 | b;
-}
-
-/* Finds the names learnt since the last call in the view. */
-static void S_names_search(names *ns, const zn_view *v) {
-  if (ns->searched == ns->n)
-    return;
-  bucket *table = NULL, *bk, *tmp;
-  for (size_t k = ns->searched; k < ns->n; k++) {
-    uint64_t key = S_key2(ns->s[k]);
-    HASH_FIND(hh, table, &key, sizeof key, bk);
-    if (!bk) {
-      bk = zn_xcalloc(1, sizeof *bk);
-      bk->key = key;
-      HASH_ADD(hh, table, key, sizeof key, bk);
-    }
-    zn_grow(&bk->idx, &bk->cap, bk->n + 1, sizeof *bk->idx);
-    bk->idx[bk->n++] = k;
-  }
-  for (size_t i = 0; i + 1 < v->n; i++) {
-    uint64_t key = (uint64_t)v->cp[i] << 32 | v->cp[i + 1];
-    HASH_FIND(hh, table, &key, sizeof key, bk);
-    for (size_t j = 0; bk && j < bk->n; j++) {
-      const char *name = ns->s[bk->idx[j]];
-      size_t len = strlen(name), b = v->boff[i];
-      if (b + len > v->nbytes || memcmp(v->utf8 + b, name, len))
-        continue;
-      size_t e = zn_view_index(v, b + len);
-      if (v->boff[e] != b + len)
-        continue;
-      zn_grow(&ns->at, &ns->capat, ns->nat + 1, sizeof *ns->at);
-      ns->at[ns->nat++] = (struct hit){i, e, ns->type[bk->idx[j]]};
-    }
-  }
-  HASH_ITER(hh, table, bk, tmp) {
-    HASH_DEL(table, bk);
-    free(bk->idx);
-    free(bk);
-  }
-  ns->searched = ns->n;
-}
-
 /* The distinctive part of a company's full name, by which the document may
  * name it again: without the leading places and the legal form
  * (贵州海生玻璃有限公司 -> 海生玻璃). Sets [*cs, *ce) and returns 1 if there
@@ -210,7 +117,7 @@ static int S_company_core(const zn_work *w, size_t s, size_t e, size_t *cs, size
   return 1;
 }
 
-static void S_candidates(zn_work *w, names *doc_names) {
+static void S_candidates(zn_work *w, zn_names *doc_names) {
   const zn_params *p = &w->m->p;
   const zn_view *v = w->v;
   w->ncands = 0;
@@ -225,7 +132,7 @@ static void S_candidates(zn_work *w, names *doc_names) {
       zn_cand_add(w, h->s, h->e, fmaxf(0.1f, p->org_cost + 1.0f - h->weight), ZN_ORG, ZN_NAME,
                   ZN_SRC_RULE);
   }
-  S_names_search(doc_names, v);
+  zn_names_search(doc_names, v);
   for (size_t k = 0; k < doc_names->nat; k++) {
     size_t s = doc_names->at[k].s, e = doc_names->at[k].e;
     if (w->block[s])
@@ -246,7 +153,7 @@ static void S_candidates(zn_work *w, names *doc_names) {
 
 /* Learns from the chosen path: list commas around persons become cues, and
  * well-supported names become document names. Returns whether anything is new. */
-static int S_learn(zn_work *w, names *doc_names) {
+static int S_learn(zn_work *w, zn_names *doc_names) {
   const zn_view *v = w->v;
   int news = 0;
   for (size_t k = 0; k < w->npath; k++) {
@@ -256,7 +163,7 @@ static int S_learn(zn_work *w, names *doc_names) {
     const zn_cand *c = &w->cands[st->cand];
     size_t cs, ce;
     if (c->type == ZN_ORG && S_company_core(w, c->s, c->e, &cs, &ce))
-      news |= S_names_add(doc_names, v->utf8 + v->boff[cs], v->boff[ce] - v->boff[cs], ZN_ORG);
+      news |= zn_names_add(doc_names, v->utf8 + v->boff[cs], v->boff[ce] - v->boff[cs], ZN_ORG);
     if (c->type != ZN_PER || c->kind != ZN_NAME)
       continue;
     if (c->e + 1 < v->n && v->cp[c->e] == 0x3001 /* 、 */ && w->left[c->e + 1] < ZN_LIST_CUE)
@@ -266,7 +173,7 @@ static int S_learn(zn_work *w, names *doc_names) {
     int supported = c->source != ZN_SRC_MODEL || w->left[c->s] > 0 || w->right[c->e] > 0;
     if (supported && c->e - c->s >= 2)
       news |=
-          S_names_add(doc_names, v->utf8 + v->boff[c->s], v->boff[c->e] - v->boff[c->s], ZN_PER);
+          zn_names_add(doc_names, v->utf8 + v->boff[c->s], v->boff[c->e] - v->boff[c->s], ZN_PER);
   }
   return news;
 }
@@ -372,7 +279,7 @@ static size_t S_piece_end(const zn_view *v, size_t a) {
 
 /* One piece of the document: segmentation, rules, passes, mentions; the
  * names established so far carry over from piece to piece. */
-static int S_extract_piece(const zn_model *m, const zn_view *v, zn_doc *d, names *doc_names,
+static int S_extract_piece(const zn_model *m, const zn_view *v, zn_doc *d, zn_names *doc_names,
                            zn_error *err) {
   zn_work w;
   S_work_init(&w, m, v);
@@ -380,7 +287,7 @@ static int S_extract_piece(const zn_model *m, const zn_view *v, zn_doc *d, names
   S_segment(&w);
   int rc = S_rules(&w, err);
   if (rc == 0) {
-    S_names_new_piece(doc_names);
+    zn_names_new_piece(doc_names);
     for (int pass = 0; pass < ZN_MAX_PASSES; pass++) {
       S_candidates(&w, doc_names);
       zn_lattice_best(&w, 1);
@@ -398,24 +305,24 @@ int zn_extract(const zn_model *m, zn_doc *d, zn_error *err) {
   zn_view v;
   zn_view_build(&v, d->text, d->n, m->fold);
   int rc = 0;
-  names doc_names = {0};
-  if (v.n <= ZN_WINDOW) {
-    rc = S_extract_piece(m, &v, d, &doc_names, err);
-  } else {
-    /* a long text goes in pieces, so that time stays linear in its length */
-    for (size_t a = 0, b; a < v.n && rc == 0; a = b) {
-      b = S_piece_end(&v, a);
-      zn_view piece;
-      zn_view_slice(&v, a, b, &piece);
-      rc = S_extract_piece(m, &piece, d, &doc_names, err);
-      zn_view_free(&piece);
+  zn_names doc_names = {0};
+  /* a long text goes in pieces, so that time stays linear in its length */
+  for (size_t a = 0, b; a < v.n && rc == 0; a = b) {
+    b = S_piece_end(&v, a);
+    zn_view piece;
+    if (a == 0 && b == v.n) {
+      rc = S_extract_piece(m, &v, d, &doc_names, err); /* one piece: no copy */
+      break;
     }
+    zn_view_slice(&v, a, b, &piece);
+    rc = S_extract_piece(m, &piece, d, &doc_names, err);
+    zn_view_free(&piece);
   }
   if (rc < 0)
     snprintf(err->path, sizeof err->path, "%s", d->name);
   else
     zn_resolve(m, &v, d);
-  S_names_free(&doc_names);
+  zn_names_free(&doc_names);
   zn_view_free(&v);
   return rc;
 }

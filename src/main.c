@@ -420,26 +420,25 @@ static int S_merge(int argc, char **argv) {
   zn_error err = {0};
   char msg[2048], path[4096];
   int rc = EXIT_ALL_DONE;
-  for (int i = 1; i < argc && rc == EXIT_ALL_DONE; i++)
+  for (int i = 1; i < argc && rc == EXIT_ALL_DONE; i++) {
+    size_t first = zn_index_doc_count(index);
     if (zn_index_read(index, argv[i], &err) != 0) {
       fprintf(stderr, "zhner: %s\n", zn_error_format(&err, msg, sizeof msg));
       rc = EXIT_USAGE;
+      break;
     }
-  /* the documents' files: NAME.xml, NAME.tsv, NAME.jsonl beside each shard index */
-  for (int i = 1; i < argc && rc == EXIT_ALL_DONE; i++) {
+    /* the shard's documents (added in order): NAME.xml, .tsv, .jsonl beside its index */
     char *dir = S_dup(argv[i]), *slash = strrchr(dir, '/');
     if (slash)
       *slash = 0;
     else
       strcpy(dir, ".");
-    zn_index *one = zn_index_new();
-    zn_index_read(one, argv[i], &err);
-    for (size_t d = 0; d < zn_index_doc_count(one) && rc == EXIT_ALL_DONE; d++) {
+    for (size_t d = first; d < zn_index_doc_count(index) && rc == EXIT_ALL_DONE; d++) {
       static const char *exts[] = {"xml", "tsv", "jsonl"};
       for (size_t k = 0; k < 3; k++) {
         char from[4096];
-        snprintf(from, sizeof from, "%s/%s.%s", dir, zn_index_doc_name(one, d), exts[k]);
-        snprintf(path, sizeof path, "%s/%s.%s", outdir, zn_index_doc_name(one, d), exts[k]);
+        snprintf(from, sizeof from, "%s/%s.%s", dir, zn_index_doc_name(index, d), exts[k]);
+        snprintf(path, sizeof path, "%s/%s.%s", outdir, zn_index_doc_name(index, d), exts[k]);
         struct stat a, b;
         if (stat(from, &a) != 0 ||
             (stat(path, &b) == 0 && a.st_ino == b.st_ino && a.st_dev == b.st_dev))
@@ -450,7 +449,6 @@ static int S_merge(int argc, char **argv) {
         }
       }
     }
-    zn_index_free(one);
     free(dir);
   }
   if (rc == EXIT_ALL_DONE) {

@@ -74,17 +74,13 @@ static void S_process(const block *bl, item *it) {
     return;
   zn_error err = {0};
   char msg[2048];
-  zn_doc *doc = zn_doc_new(it->id, it->text, it->len, bl->o->encoding, &err);
-  for (size_t k = 0; doc && k < bl->o->nplaces; k++)
-    zn_doc_set_place(doc, bl->o->places[k]);
-  if (!doc || zn_extract(bl->model, doc, &err) != 0) {
+  zn_doc *doc = zn_batch_doc(bl->model, it->id, it->text, it->len, bl->o->encoding, bl->o->places,
+                             bl->o->nplaces, &it->persons, &it->orgs, &err);
+  if (!doc) {
     err.path[0] = 0; /* the id is said with the line */
     it->error = zn_xstrdup(zn_error_format(&err, msg, sizeof msg));
-    zn_doc_free(doc);
     return;
   }
-  for (size_t k = 0; k < zn_doc_mention_count(doc); k++)
-    zn_doc_mention(doc, k)->type == ZN_PER ? it->persons++ : it->orgs++;
   FILE *mem = open_memstream(&it->out, &it->outlen);
   if (bl->o->format == ZN_STREAM_TSV)
     zn_write_tsv(doc, mem, 0);

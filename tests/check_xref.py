@@ -21,6 +21,18 @@ ELEMENT = {("PER", "persName"), ("PER", "rs"), ("ORG", "orgName")}
 errors = []
 
 
+def index_entities(path):
+    """index.xml's entities: id -> (names, documents pointed at, element)."""
+    ents = {}
+    for e in ET.parse(path).iter():
+        if e.tag in (f"{TEI}person", f"{TEI}org"):
+            names = [n.text for n in e if n.tag in (f"{TEI}persName", f"{TEI}orgName")]
+            docs = {t.split("#")[0] for p in e.findall(f"{TEI}ptr")
+                    for t in p.get("target").split()}
+            ents[e.get(XID)] = (names, docs, e)
+    return ents
+
+
 def fail(msg):
     errors.append(msg)
 

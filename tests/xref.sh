@@ -18,17 +18,10 @@ fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 python3 "$T/check_xref.py" "$W/a" "$D"/*.txt || fail "check_xref on own texts"
 
 # the merging rules and what stays separate, read from index.xml
-python3 - "$W/a/index.xml" <<'EOF' || fail "merging rules"
-import sys, xml.etree.ElementTree as ET
-TEI = "{http://www.tei-c.org/ns/1.0}"
-XID = "{http://www.w3.org/XML/1998/namespace}id"
-ix = ET.parse(sys.argv[1])
-ents = {}
-for e in ix.iter():
-    if e.tag in (TEI + "person", TEI + "org"):
-        names = [n.text for n in e if n.tag in (TEI + "persName", TEI + "orgName")]
-        docs = {t.split("#")[0] for p in e.findall(TEI + "ptr") for t in p.get("target").split()}
-        ents[e.get(XID)] = (names, docs, e)
+PYTHONPATH=$T python3 - "$W/a/index.xml" <<'EOF' || fail "merging rules"
+import sys
+from check_xref import TEI, index_entities
+ents = index_entities(sys.argv[1])
 def entity_of(variant, doc=None):
     found = [k for k, (names, docs, _) in ents.items()
              if variant in names and (doc is None or doc + ".xml" in docs)]
@@ -91,20 +84,19 @@ if [ -d "$SHARED/corpus" ]; then
   C=$SHARED/corpus
   "$ZHNER" -q -o "$W/k" "$C"/*.txt || fail "run on the Kaili pages"
   python3 "$T/check_xref.py" "$W/k" "$C"/*.txt || fail "check_xref on the Kaili pages"
-  python3 - "$W/k/index.xml" <<'EOF' || fail "Kaili acceptance"
-import sys, xml.etree.ElementTree as ET
-TEI = "{http://www.tei-c.org/ns/1.0}"
-XID = "{http://www.w3.org/XML/1998/namespace}id"
-ix = ET.parse(sys.argv[1])
+  PYTHONPATH=$T python3 - "$W/k/index.xml" <<'EOF' || fail "Kaili acceptance"
+import sys
+from check_xref import TEI, XID, index_entities
+ents = index_entities(sys.argv[1])
 def holders(name):
-    return [e for e in ix.iter() if e.tag in (TEI + "person", TEI + "org")
-            and name in [n.text for n in e if n.tag in (TEI + "persName", TEI + "orgName")]]
+    return [e for names, _, e in ents.values() if name in names]
 tan = holders("谭夔")
 assert len(tan) == 1, "谭夔 is one entity"
 docs = {t.split("#")[0] for p in tan[0].findall(TEI + "ptr") for t in p.get("target").split()}
 assert len(docs) == 3, f"谭夔 in three pages, got {docs}"
 assert "市委书记" in [o.text for o in tan[0].iter(TEI + "occupation")], "role 市委书记"
-party = [e for e in ix.iter(TEI + "org") if e.find(TEI + "orgName").text == "中国共产党凯里市委员会"]
+party = [e for names, _, e in ents.values() if e.tag == TEI + "org"
+         and names[0] == "中国共产党凯里市委员会"]
 assert len(party) == 1, "one entity for 中共凯里市委"
 assert "#" + party[0].get(XID) in [a.get("ref") for a in tan[0].iter(TEI + "affiliation")], \
     "谭夔's affiliation points at 中共凯里市委"
