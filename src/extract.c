@@ -1,5 +1,5 @@
 /* extract.c: the pipeline, top to bottom.
- *   decode (zn_doc_new) -> view -> word edges -> base segmentation -> rules
+ *   decode (zn_doc_new) -> view -> words and gazetteer entries -> base segmentation -> rules
  *   -> candidates (persons, organisations) -> best path -> evidence from the
  *   result (list commas, names established in the document) -> again, until
  *   nothing new -> mentions in original code points. */
@@ -29,8 +29,7 @@ static void S_work_init(zn_work *w, const zn_model *m, const zn_view *v) {
 }
 
 static void S_work_free(zn_work *w) {
-  free(w->edges.first);
-  free(w->edges.edge);
+  zn_matches_free(w);
   free(w->wstart);
   free(w->wend);
   free(w->left);
@@ -283,7 +282,7 @@ static int S_extract_piece(const zn_model *m, const zn_view *v, zn_doc *d, zn_na
                            zn_error *err) {
   zn_work w;
   S_work_init(&w, m, v);
-  zn_edges_build(&w);
+  zn_matches_build(&w);
   S_segment(&w);
   int rc = S_rules(&w, err);
   if (rc == 0) {

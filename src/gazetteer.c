@@ -30,6 +30,10 @@ const zn_gaz_entry *zn_gazetteer_find(const zn_gazetteer *g, const char *s, size
   return e;
 }
 
+int zn_has_cat(const zn_gaz_entry *g, zn_cat cat) {
+  return g && (g->cats & (1u << cat));
+}
+
 static size_t S_cplen(const char *s, size_t len) {
   size_t n = 0;
   for (size_t i = 0; i < len; i++)
@@ -37,8 +41,7 @@ static size_t S_cplen(const char *s, size_t len) {
   return n;
 }
 
-static void S_add(zn_gazetteer *g, zn_cat cat, const char *key, size_t len, float weight,
-                  const char *canonical) {
+static zn_gaz_entry *S_entry(zn_gazetteer *g, const char *key, size_t len) {
   zn_gaz_entry *e;
   HASH_FIND(hh, g->table, key, len, e);
   if (!e) {
@@ -47,6 +50,15 @@ static void S_add(zn_gazetteer *g, zn_cat cat, const char *key, size_t len, floa
     e->len = S_cplen(key, len);
     HASH_ADD_KEYPTR(hh, g->table, e->key, len, e);
   }
+  return e;
+}
+
+static void S_add(zn_gazetteer *g, zn_cat cat, const char *key, size_t len, float weight,
+                  const char *canonical) {
+  for (size_t b = 1; b < len; b++) /* the proper prefixes, at character ends */
+    if (((unsigned char)key[b] & 0xC0) != 0x80)
+      S_entry(g, key, b)->more = 1;
+  zn_gaz_entry *e = S_entry(g, key, len);
   if (!(e->cats & (1u << cat))) {
     zn_grow(&g->lists[cat], &g->caplist[cat], g->nlist[cat] + 1, sizeof(char *));
     g->lists[cat][g->nlist[cat]++] = e->key;
@@ -57,6 +69,8 @@ static void S_add(zn_gazetteer *g, zn_cat cat, const char *key, size_t len, floa
   e->canonical[cat] = canonical ? zn_xstrdup(canonical) : NULL;
   if (e->len > g->maxlen[cat])
     g->maxlen[cat] = e->len;
+  if (e->len > g->maxall)
+    g->maxall = e->len;
 }
 
 /* Checks one field: valid UTF-8, no spaces or control characters. */

@@ -1,4 +1,4 @@
-/* lattice.c: lexicon word edges and the best (least-cost) path over words
+/* lattice.c: the best (least-cost) path over words
  * and candidate mentions. Costs are -ln probabilities: a candidate name wins
  * only where it is more probable than the words it would break. */
 #include "util.h"
@@ -7,74 +7,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-int zn_has_cat(const zn_gaz_entry *g, zn_cat cat) {
-  return g && (g->cats & (1u << cat));
-}
-
-const zn_word *zn_word_at(const zn_work *w, size_t s, size_t e) {
-  const zn_word *word =
-      zn_lexicon_find(&w->m->lex, w->v->utf8 + w->v->boff[s], w->v->boff[e] - w->v->boff[s]);
-  return word && (word->flags & ZN_W_WORD) ? word : NULL;
-}
-
-const zn_gaz_entry *zn_gaz_at(const zn_work *w, size_t s, size_t e) {
-  return zn_gazetteer_find(&w->m->gaz, w->v->utf8 + w->v->boff[s], w->v->boff[e] - w->v->boff[s]);
-}
-
-size_t zn_gaz_longest(const zn_work *w, zn_cat cat, size_t s, size_t *len) {
-  size_t max = w->m->gaz.maxlen[cat];
-  for (size_t l = max; l > 0; l--) {
-    if (s + l > w->v->n)
-      continue;
-    if (zn_has_cat(zn_gaz_at(w, s, s + l), cat)) {
-      *len = l;
-      return l;
-    }
-  }
-  *len = 0;
-  return 0;
-}
-
-size_t zn_gaz_longest_ending(const zn_work *w, zn_cat cat, size_t e) {
-  size_t max = w->m->gaz.maxlen[cat];
-  for (size_t l = max < e ? max : e; l > 0; l--)
-    if (zn_has_cat(zn_gaz_at(w, e - l, e), cat))
-      return l;
-  return 0;
-}
-
-float zn_char_cost(const zn_work *w, size_t i) {
-  uint32_t c = w->v->cp[i];
-  if (!zn_is_han(c))
-    return 0.0f;
-  const zn_word *word = zn_word_at(w, i, i + 1);
-  if (word)
-    return word->cost;
-  return (float)log(w->m->lex.total + 1) + w->m->p.unknown_char;
-}
-
-void zn_edges_build(zn_work *w) {
-  const zn_view *v = w->v;
-  zn_edges *ed = &w->edges;
-  ed->first = zn_xmalloc((v->n + 1) * sizeof *ed->first);
-  ed->n = 0;
-  for (size_t i = 0; i < v->n; i++) {
-    ed->first[i] = ed->n;
-    size_t max = w->m->lex.maxlen;
-    for (size_t l = 1; l <= max && i + l <= v->n; l++) {
-      const zn_word *word =
-          zn_lexicon_find(&w->m->lex, v->utf8 + v->boff[i], v->boff[i + l] - v->boff[i]);
-      if (!word)
-        break; /* no longer word starts with these characters */
-      if (!(word->flags & ZN_W_WORD) || l == 1)
-        continue;
-      zn_grow(&ed->edge, &ed->cap, ed->n + 1, sizeof *ed->edge);
-      ed->edge[ed->n++] = (zn_edge){(uint16_t)l, word->cost};
-    }
-  }
-  ed->first[v->n] = ed->n;
-}
 
 void zn_cand_add(zn_work *w, size_t s, size_t e, float cost, int type, int kind, int source) {
   zn_grow(&w->cands, &w->capcands, w->ncands + 1, sizeof *w->cands);

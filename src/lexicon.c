@@ -45,18 +45,15 @@ static zn_charstat *S_char(zn_lexicon *lx, uint32_t cp) {
   return c;
 }
 
-/* Adds a word and all its proper prefixes (as prefix-only entries), so that a
- * longest-match walk can stop as soon as no word continues. */
+/* Adds a word to the table (looked up by string) and to the trie (walked
+ * along a text). */
 static zn_word *S_add(zn_lexicon *lx, const char *s, size_t len, const uint32_t *cp, size_t n) {
-  size_t b = 0;
-  char tmp[4];
-  for (size_t i = 0; i + 1 < n; i++) {
-    b += zn_utf8_put(cp[i], tmp);
-    S_word(lx, s, b, i + 1);
-  }
   if (n > lx->maxlen)
     lx->maxlen = n;
-  return S_word(lx, s, len, n);
+  zn_word *w = S_word(lx, s, len, n);
+  uint32_t node = zn_trie_insert(&lx->trie, cp, n); /* may move trie.value */
+  lx->trie.value[node] = w;
+  return w;
 }
 
 static uint16_t S_pos_flags(const char *pos) {
@@ -209,6 +206,7 @@ void zn_lexicon_free(zn_lexicon *lx) {
     HASH_DEL(lx->words, w);
     free(w);
   }
+  zn_trie_free(&lx->trie);
   zn_charstat *c, *ct;
   HASH_ITER(hh, lx->chars, c, ct) {
     HASH_DEL(lx->chars, c);

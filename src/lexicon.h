@@ -7,12 +7,13 @@
 #define ZN_LEXICON_H
 
 #include "gazetteer.h"
+#include "trie.h"
 #include "zhner.h"
 
 #include <uthash.h>
 
 enum {
-  ZN_W_WORD = 1,     /* a word (else only a prefix of longer words) */
+  ZN_W_WORD = 1,     /* a word (set once its first line is read) */
   ZN_W_PLACE = 2,    /* a place name */
   ZN_W_VERB = 4,     /* pos v, vd, vi… (not vn) */
   ZN_W_FUNC = 8,     /* function word: p, c, u, d, r, y, e, o, f */
@@ -42,6 +43,7 @@ typedef struct zn_charstat {
 
 typedef struct zn_lexicon {
   zn_word *words;
+  zn_trie trie;  /* the same words by character; values are zn_word * */
   size_t maxlen; /* longest word, code points */
   double total;  /* sum of word frequencies */
   zn_charstat *chars;

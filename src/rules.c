@@ -205,8 +205,12 @@ int zn_rules_run(const zn_rules *r, const zn_view *v, zn_hit **hits, size_t *n, 
   for (size_t i = 0; i < r->n && rc == 0; i++) {
     const zn_rule *rule = &r->rule[i];
     PCRE2_SIZE off = 0;
+    /* the view is valid UTF-8 by construction: check it once per rule, not
+     * once per match (each check reads the rest of the subject) */
+    uint32_t opts = 0;
     while (off <= v->nbytes) {
-      int m = pcre2_match(rule->code, subject, v->nbytes, off, 0, md, mc);
+      int m = pcre2_match(rule->code, subject, v->nbytes, off, opts, md, mc);
+      opts = PCRE2_NO_UTF_CHECK;
       if (m == PCRE2_ERROR_NOMATCH)
         break;
       if (m < 0) {

@@ -25,12 +25,25 @@ typedef struct zn_cand {
 typedef struct zn_edge {
   uint16_t len;
   float cost;
+  const zn_word *word;
 } zn_edge;
 typedef struct zn_edges {
   size_t *first; /* first[i]..first[i+1]: edges starting at i */
   zn_edge *edge;
   size_t n, cap;
 } zn_edges;
+
+/* Gazetteer entries at view [s, e), listed by start or by end:
+ * m[first[i]..first[i+1]) start (or end) at i. */
+typedef struct zn_gaz_match {
+  size_t s, e;
+  const zn_gaz_entry *g;
+} zn_gaz_match;
+typedef struct zn_gaz_list {
+  size_t *first;
+  zn_gaz_match *m;
+  size_t n;
+} zn_gaz_list;
 
 /* A chosen path element. */
 typedef struct zn_step {
@@ -41,7 +54,11 @@ typedef struct zn_step {
 typedef struct zn_work {
   const zn_model *m;
   const zn_view *v;
-  zn_edges edges;
+  /* matches.c: every word and gazetteer entry, found once per piece */
+  zn_edges edges;           /* words of two characters and more */
+  const zn_word **w1;       /* the one-character word at i, or NULL */
+  float *ccost;             /* cost of character i as a word of its own */
+  zn_gaz_list gstart, gend; /* gazetteer entries by start and by end */
   /* base segmentation (words only): the word covering each position */
   size_t *wstart, *wend;
   /* evidence from rules and from earlier passes */
@@ -55,11 +72,10 @@ typedef struct zn_work {
   size_t npath, cappath;
 } zn_work;
 
-/* lattice.c */
-void zn_edges_build(zn_work *w);
-/* Best path over words and candidates; fills w->path. */
-void zn_lattice_best(zn_work *w, int with_cands);
-void zn_cand_add(zn_work *w, size_t s, size_t e, float cost, int type, int kind, int source);
+/* matches.c */
+void zn_matches_build(zn_work *w);
+void zn_matches_free(zn_work *w);
+/* Cost of character i as a word of its own. */
 float zn_char_cost(const zn_work *w, size_t i);
 /* Word of the lexicon at view [s, e), or NULL. */
 const zn_word *zn_word_at(const zn_work *w, size_t s, size_t e);
@@ -70,6 +86,10 @@ const zn_gaz_entry *zn_gaz_at(const zn_work *w, size_t s, size_t e);
 size_t zn_gaz_longest(const zn_work *w, zn_cat cat, size_t s, size_t *len);
 /* Longest entry of category cat ending at e; its length, or 0. */
 size_t zn_gaz_longest_ending(const zn_work *w, zn_cat cat, size_t e);
+
+/* lattice.c: the best path over words and candidates; fills w->path. */
+void zn_lattice_best(zn_work *w, int with_cands);
+void zn_cand_add(zn_work *w, size_t s, size_t e, float cost, int type, int kind, int source);
 
 /* person.c, org.c */
 void zn_person_candidates(zn_work *w);

@@ -1,0 +1,147 @@
+/* matches.c: every lexicon word and gazetteer entry at every position of a
+ * piece, found once before the passes. Words come from walking the lexicon's
+ * trie; the gazetteer table holds every proper prefix of its keys, so its
+ * walk too stops at the first miss. The passes then ask these arrays instead
+ * of hashing substrings. */
+#include "util.h"
+#include "work.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+static const char *S_at(const zn_view *v, size_t s) {
+  return v->utf8 + v->boff[s];
+}
+
+static size_t S_bytes(const zn_view *v, size_t s, size_t e) {
+  return v->boff[e] - v->boff[s];
+}
+
+/* Lexicon words: the one-character word and the cost of each character
+ * alone, and edges for the words of two characters and more. */
+static void S_words(zn_work *w) {
+  const zn_view *v = w->v;
+  const zn_lexicon *lx = &w->m->lex;
+  zn_edges *ed = &w->edges;
+  float unknown = (float)log(lx->total + 1) + w->m->p.unknown_char;
+  ed->first = zn_xmalloc((v->n + 1) * sizeof *ed->first);
+  w->w1 = zn_xcalloc(v->n + 1, sizeof *w->w1);
+  w->ccost = zn_xcalloc(v->n + 1, sizeof *w->ccost);
+  ed->n = 0;
+  for (size_t i = 0; i < v->n; i++) {
+    ed->first[i] = ed->n;
+    uint32_t node = 0;
+    for (size_t l = 1; i + l <= v->n; l++) {
+      node = zn_trie_next(&lx->trie, node, v->cp[i + l - 1]);
+      if (!node)
+        break; /* no longer word starts with these characters */
+      const zn_word *word = lx->trie.value[node]; /* the trie holds only words */
+      if (!word)
+        continue;
+      if (l == 1) {
+        w->w1[i] = word;
+        continue;
+      }
+      zn_grow(&ed->edge, &ed->cap, ed->n + 1, sizeof *ed->edge);
+      ed->edge[ed->n++] = (zn_edge){(uint16_t)l, word->cost, word};
+    }
+    w->ccost[i] = !zn_is_han(v->cp[i]) ? 0.0f : w->w1[i] ? w->w1[i]->cost : unknown;
+  }
+  ed->first[v->n] = ed->n;
+}
+
+/* Gazetteer entries by start, then the same by end (a counting sort). */
+static void S_entries(zn_work *w) {
+  const zn_view *v = w->v;
+  const zn_gazetteer *g = &w->m->gaz;
+  zn_gaz_list *bs = &w->gstart, *be = &w->gend;
+  size_t cap = 0;
+  bs->first = zn_xmalloc((v->n + 2) * sizeof *bs->first);
+  bs->m = NULL, bs->n = 0;
+  for (size_t i = 0; i < v->n; i++) {
+    bs->first[i] = bs->n;
+    for (size_t l = 1; l <= g->maxall && i + l <= v->n; l++) {
+      const zn_gaz_entry *e = zn_gazetteer_find(g, S_at(v, i), S_bytes(v, i, i + l));
+      if (!e)
+        break;
+      if (e->cats) {
+        zn_grow(&bs->m, &cap, bs->n + 1, sizeof *bs->m);
+        bs->m[bs->n++] = (zn_gaz_match){i, i + l, e};
+      }
+      if (!e->more)
+        break;
+    }
+  }
+  bs->first[v->n] = bs->first[v->n + 1] = bs->n;
+  /* by end: count, prefix sums, place */
+  be->n = bs->n;
+  be->first = zn_xcalloc(v->n + 2, sizeof *be->first);
+  be->m = zn_xmalloc((bs->n + 1) * sizeof *be->m);
+  for (size_t k = 0; k < bs->n; k++)
+    be->first[bs->m[k].e + 1]++;
+  for (size_t i = 1; i <= v->n + 1; i++)
+    be->first[i] += be->first[i - 1];
+  size_t *fill = zn_xmalloc((v->n + 1) * sizeof *fill);
+  for (size_t i = 0; i <= v->n; i++)
+    fill[i] = be->first[i];
+  for (size_t k = 0; k < bs->n; k++)
+    be->m[fill[bs->m[k].e]++] = bs->m[k];
+  free(fill);
+}
+
+void zn_matches_build(zn_work *w) {
+  S_words(w);
+  S_entries(w);
+}
+
+void zn_matches_free(zn_work *w) {
+  free(w->edges.first);
+  free(w->edges.edge);
+  free(w->w1);
+  free(w->ccost);
+  free(w->gstart.first);
+  free(w->gstart.m);
+  free(w->gend.first);
+  free(w->gend.m);
+}
+
+const zn_word *zn_word_at(const zn_work *w, size_t s, size_t e) {
+  if (e == s + 1)
+    return w->w1[s];
+  for (size_t k = w->edges.first[s]; k < w->edges.first[s + 1]; k++)
+    if (w->edges.edge[k].len == e - s)
+      return w->edges.edge[k].word;
+  return NULL;
+}
+
+float zn_char_cost(const zn_work *w, size_t i) {
+  return w->ccost[i];
+}
+
+const zn_gaz_entry *zn_gaz_at(const zn_work *w, size_t s, size_t e) {
+  const zn_gaz_list *bs = &w->gstart;
+  for (size_t k = bs->first[s]; k < bs->first[s + 1]; k++)
+    if (bs->m[k].e == e)
+      return bs->m[k].g;
+  return NULL;
+}
+
+/* The longest entry of category cat in list[first[i]..first[i+1]). */
+static size_t S_longest(const zn_gaz_list *list, size_t i, zn_cat cat) {
+  size_t best = 0;
+  for (size_t k = list->first[i]; k < list->first[i + 1]; k++) {
+    size_t len = list->m[k].e - list->m[k].s;
+    if (len > best && zn_has_cat(list->m[k].g, cat))
+      best = len;
+  }
+  return best;
+}
+
+size_t zn_gaz_longest(const zn_work *w, zn_cat cat, size_t s, size_t *len) {
+  *len = s < w->v->n ? S_longest(&w->gstart, s, cat) : 0;
+  return *len;
+}
+
+size_t zn_gaz_longest_ending(const zn_work *w, zn_cat cat, size_t e) {
+  return e <= w->v->n ? S_longest(&w->gend, e, cat) : 0;
+}
