@@ -55,10 +55,14 @@ static zn_gaz_entry *S_entry(zn_gazetteer *g, const char *key, size_t len) {
 
 static void S_add(zn_gazetteer *g, zn_cat cat, const char *key, size_t len, float weight,
                   const char *canonical) {
-  for (size_t b = 1; b < len; b++) /* the proper prefixes, at character ends */
-    if (((unsigned char)key[b] & 0xC0) != 0x80)
-      S_entry(g, key, b)->more = 1;
   zn_gaz_entry *e = S_entry(g, key, len);
+  if (!e->cats) { /* new: into the trie as well */
+    size_t n;
+    uint32_t *cp = zn_utf8_decode(key, len, &n);
+    uint32_t node = zn_trie_insert(&g->trie, cp, n); /* may move trie.value */
+    g->trie.value[node] = e;
+    free(cp);
+  }
   if (!(e->cats & (1u << cat))) {
     zn_grow(&g->lists[cat], &g->caplist[cat], g->nlist[cat] + 1, sizeof(char *));
     g->lists[cat][g->nlist[cat]++] = e->key;
@@ -69,8 +73,6 @@ static void S_add(zn_gazetteer *g, zn_cat cat, const char *key, size_t len, floa
   e->canonical[cat] = canonical ? zn_xstrdup(canonical) : NULL;
   if (e->len > g->maxlen[cat])
     g->maxlen[cat] = e->len;
-  if (e->len > g->maxall)
-    g->maxall = e->len;
 }
 
 /* Checks one field: valid UTF-8, no spaces or control characters. */
@@ -162,5 +164,6 @@ void zn_gazetteer_free(zn_gazetteer *g) {
   }
   for (int c = 0; c < ZN_CAT_COUNT; c++)
     free(g->lists[c]);
+  zn_trie_free(&g->trie);
   memset(g, 0, sizeof *g);
 }

@@ -4,6 +4,7 @@
 #ifndef ZN_GAZETTEER_H
 #define ZN_GAZETTEER_H
 
+#include "trie.h"
 #include "zhner.h"
 
 #include <uthash.h>
@@ -34,14 +35,13 @@ typedef struct zn_gaz_entry {
   float weight[ZN_CAT_COUNT];    /* per-category weight (default 1) */
   char *canonical[ZN_CAT_COUNT]; /* per-category canonical form, or NULL */
   size_t len;                    /* length in code points */
-  int more;                      /* a longer entry starts with this key */
   char key[];                    /* UTF-8 */
 } zn_gaz_entry;
 
 typedef struct zn_gazetteer {
   zn_gaz_entry *table;
+  zn_trie trie;                /* the same entries by character; values are zn_gaz_entry * */
   size_t maxlen[ZN_CAT_COUNT]; /* longest entry per category, in code points */
-  size_t maxall;               /* longest entry, in code points */
   char **lists[ZN_CAT_COUNT];  /* entries per category, in file order */
   size_t nlist[ZN_CAT_COUNT];
   size_t caplist[ZN_CAT_COUNT];
@@ -54,9 +54,7 @@ const char *zn_cat_name(zn_cat cat);
 /* Reads one category file into g. Lines: "entry", "entry<TAB>weight" or
  * "canonical|variant|…" (each variant maps to canonical), '#' comments. */
 int zn_gazetteer_read(zn_gazetteer *g, zn_cat cat, const char *path, zn_error *err);
-/* Entry for UTF-8 bytes [s, s+len), or NULL. Every proper prefix of an entry
- * is in the table too (with no category if it is not an entry itself, and
- * `more` set), so a walk can stop at the first key that is not found. */
+/* Entry for UTF-8 bytes [s, s+len), or NULL. */
 const zn_gaz_entry *zn_gazetteer_find(const zn_gazetteer *g, const char *s, size_t len);
 /* Whether entry g (may be NULL) is in category cat. */
 int zn_has_cat(const zn_gaz_entry *g, zn_cat cat);

@@ -1,21 +1,12 @@
 /* matches.c: every lexicon word and gazetteer entry at every position of a
- * piece, found once before the passes. Words come from walking the lexicon's
- * trie; the gazetteer table holds every proper prefix of its keys, so its
- * walk too stops at the first miss. The passes then ask these arrays instead
- * of hashing substrings. */
+ * piece, found once before the passes by walking the lexicon's and the
+ * gazetteer's tries from each position. The passes then ask these arrays
+ * instead of hashing substrings. */
 #include "util.h"
 #include "work.h"
 
 #include <math.h>
 #include <stdlib.h>
-
-static const char *S_at(const zn_view *v, size_t s) {
-  return v->utf8 + v->boff[s];
-}
-
-static size_t S_bytes(const zn_view *v, size_t s, size_t e) {
-  return v->boff[e] - v->boff[s];
-}
 
 /* Lexicon words: the one-character word and the cost of each character
  * alone, and edges for the words of two characters and more. */
@@ -34,7 +25,7 @@ static void S_words(zn_work *w) {
     for (size_t l = 1; i + l <= v->n; l++) {
       node = zn_trie_next(&lx->trie, node, v->cp[i + l - 1]);
       if (!node)
-        break; /* no longer word starts with these characters */
+        break;                                    /* no longer word starts with these characters */
       const zn_word *word = lx->trie.value[node]; /* the trie holds only words */
       if (!word)
         continue;
@@ -60,16 +51,16 @@ static void S_entries(zn_work *w) {
   bs->m = NULL, bs->n = 0;
   for (size_t i = 0; i < v->n; i++) {
     bs->first[i] = bs->n;
-    for (size_t l = 1; l <= g->maxall && i + l <= v->n; l++) {
-      const zn_gaz_entry *e = zn_gazetteer_find(g, S_at(v, i), S_bytes(v, i, i + l));
-      if (!e)
+    uint32_t node = 0;
+    for (size_t l = 1; i + l <= v->n; l++) {
+      node = zn_trie_next(&g->trie, node, v->cp[i + l - 1]);
+      if (!node)
         break;
-      if (e->cats) {
+      const zn_gaz_entry *e = g->trie.value[node];
+      if (e) {
         zn_grow(&bs->m, &cap, bs->n + 1, sizeof *bs->m);
         bs->m[bs->n++] = (zn_gaz_match){i, i + l, e};
       }
-      if (!e->more)
-        break;
     }
   }
   bs->first[v->n] = bs->first[v->n + 1] = bs->n;
