@@ -31,7 +31,7 @@ void zn_lattice_best(zn_work *w, int with_cands) {
   for (size_t i = 0; i <= n; i++)
     best[i] = INFINITY, from[i] = 0, via[i] = -1;
   best[0] = 0;
-  if (with_cands)
+  if (with_cands && w->ncands)
     qsort(w->cands, w->ncands, sizeof *w->cands, S_cmp_cand);
   size_t ci = 0;
 #define RELAX(a, b, c, k)                                                                          \
