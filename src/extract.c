@@ -150,6 +150,11 @@ static void S_candidates(zn_work *w, zn_names *doc_names) {
   w->ncands = keep;
 }
 
+/* A mark that joins the names of a list: 、 和 与 及 ／. */
+static int S_list_mark(uint32_t c) {
+  return c == 0x3001 || c == 0x548C || c == 0x4E0E || c == 0x53CA || c == 0xFF0F;
+}
+
 /* Learns from the chosen path: list commas around persons become cues, and
  * well-supported names become document names. Returns whether anything is new. */
 static int S_learn(zn_work *w, zn_names *doc_names) {
@@ -165,11 +170,17 @@ static int S_learn(zn_work *w, zn_names *doc_names) {
       news |= zn_names_add(doc_names, v->utf8 + v->boff[cs], v->boff[ce] - v->boff[cs], ZN_ORG);
     if (c->type != ZN_PER || c->kind != ZN_NAME)
       continue;
-    if (c->e + 1 < v->n && v->cp[c->e] == 0x3001 /* 、 */ && w->left[c->e + 1] < ZN_LIST_CUE)
+    if (c->e + 1 < v->n && S_list_mark(v->cp[c->e]) && w->left[c->e + 1] < ZN_LIST_CUE)
       S_cue(w->left, c->e + 1, ZN_LIST_CUE), news = 1;
-    if (c->s >= 2 && v->cp[c->s - 1] == 0x3001 && w->right[c->s - 1] < ZN_LIST_CUE)
+    if (c->s >= 2 && S_list_mark(v->cp[c->s - 1]) && w->right[c->s - 1] < ZN_LIST_CUE)
       S_cue(w->right, c->s - 1, ZN_LIST_CUE), news = 1;
     int supported = c->source != ZN_SRC_MODEL || w->left[c->s] > 0 || w->right[c->e] > 0;
+    /* a name that is also an everyday word or a place (高峰, 万人, 莫斯科)
+     * holds where its cue is, but does not spread over the document */
+    const zn_word *word = zn_word_at(w, c->s, c->e);
+    if (word && c->source != ZN_SRC_GAZ &&
+        (!(word->flags & ZN_W_PROPER) || (word->flags & ZN_W_PLACE)))
+      supported = 0;
     if (supported && c->e - c->s >= 2)
       news |=
           zn_names_add(doc_names, v->utf8 + v->boff[c->s], v->boff[c->e] - v->boff[c->s], ZN_PER);
@@ -228,6 +239,20 @@ static void S_roles(zn_work *w, zn_doc *d, zn_mention *m, size_t at, const long 
   m->nroles = d->nroles - first;
 }
 
+/* The name as written, without the honorific or kinship word of a reference:
+ * 刘 of 刘先生, 王 of 老王 (the whole phrase stays its canonical form). */
+static void S_name_part(const zn_work *w, const zn_cand *c, size_t *s, size_t *e) {
+  *s = c->s, *e = c->e;
+  if (c->kind != ZN_REFERENCE)
+    return;
+  uint32_t first = w->v->cp[c->s];
+  size_t sl;
+  if (first == 0x8001 /* 老 */ || first == 0x5C0F /* 小 */)
+    *s = c->s + 1, *e = c->s + 2;
+  else if (zn_gaz_longest(w, ZN_CAT_SURNAME, c->s, &sl) && c->s + sl < c->e)
+    *e = c->s + sl;
+}
+
 static void S_mentions(zn_work *w, zn_doc *d) {
   const zn_view *v = w->v;
   long *orgs_end = zn_xmalloc((v->n + 1) * sizeof *orgs_end);
@@ -240,8 +265,9 @@ static void S_mentions(zn_work *w, zn_doc *d) {
     if (st->cand < 0)
       continue;
     const zn_cand *c = &w->cands[st->cand];
-    size_t start, end;
-    zn_view_span(v, c->s, c->e, &start, &end);
+    size_t start, end, ns, ne;
+    S_name_part(w, c, &ns, &ne);
+    zn_view_span(v, ns, ne, &start, &end);
     double cert = c->type == ZN_ORG ? (c->source == ZN_SRC_SUFFIX ? 0.8 : 0.9)
                                     : 1.0 / (1.0 + exp((c->cost - 12.0) / 3.0));
     zn_mention *m = zn_doc_add(d, start, end, (zn_type)c->type, (zn_kind)c->kind, cert);

@@ -176,6 +176,13 @@ struct place_ctx {
   const char *path;
 };
 
+static void S_place(zn_lexicon *lx, const char *s, size_t len, const uint32_t *cp, size_t n) {
+  zn_word *w = S_add(lx, s, len, cp, n);
+  if (!(w->flags & ZN_W_WORD)) /* a place the word list lacks: a rare word */
+    w->cost = (float)log(lx->total > 0 ? lx->total : 1);
+  w->flags |= ZN_W_WORD | ZN_W_PLACE | ZN_W_NOUN;
+}
+
 static int S_place_line(void *p, char *line, long lineno, zn_error *err) {
   struct place_ctx *c = p;
   char *slash = strchr(line, '/');
@@ -187,10 +194,13 @@ static int S_place_line(void *p, char *line, long lineno, zn_error *err) {
     free(cp);
     return zn_fail(err, ZN_ERR_DATA, c->path, lineno, 1, -1, "invalid UTF-8 or empty entry");
   }
-  zn_word *w = S_add(c->lx, line, len, cp, n);
-  if (!(w->flags & ZN_W_WORD)) /* a place the word list lacks: a rare word */
-    w->cost = (float)log(c->lx->total > 0 ? c->lx->total : 1);
-  w->flags |= ZN_W_WORD | ZN_W_PLACE | ZN_W_NOUN;
+  S_place(c->lx, line, len, cp, n);
+  /* the place without its level is the same place: 石家庄市 -> 石家庄 */
+  uint32_t last = cp[n - 1];
+  if (n >= 4 && (last == 0x5E02 /* 市 */ || last == 0x53BF /* 县 */ || last == 0x7701 /* 省 */)) {
+    char tmp[4];
+    S_place(c->lx, line, len - zn_utf8_put(last, tmp), cp, n - 1);
+  }
   free(cp);
   return 0;
 }

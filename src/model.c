@@ -163,9 +163,11 @@ static const zn_params S_defaults = {
     .given_floor = 0.5f,
     .unknown_char = 2.0f,
     .org_cost = 1.0f,
-    .famous_cost = 0.5f,
+    .famous_cost = -3.0f,
     .doc_name_cost = 3.0f,
     .reference_cost = 4.0f,
+    .translit_base = 4.0f,
+    .translit_min = 5.0f,
 };
 
 zn_model *zn_model_load(const char *dir, const char *extra_dir, zn_error *err) {

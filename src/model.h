@@ -19,6 +19,8 @@ typedef struct zn_params {
   float famous_cost;    /* cost of a famous person from the gazetteer */
   float doc_name_cost;  /* cost of a name already established in the document */
   float reference_cost; /* cost of surname + honorific */
+  float translit_base;  /* prior cost of a transliterated foreign name */
+  float translit_min;   /* foreign names of the lexicon use a character this often */
 } zn_params;
 
 struct zn_model {

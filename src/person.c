@@ -68,6 +68,54 @@ static void S_names_at(zn_work *w, size_t i) {
   }
 }
 
+/* Cost of c as a character of a transliterated foreign name (克, 斯, 尔),
+ * or INFINITY if the foreign names of the lexicon seldom use it. */
+static float S_translit_cost(const zn_work *w, uint32_t c) {
+  const zn_lexicon *lx = &w->m->lex;
+  const zn_charstat *st = zn_lexicon_char(lx, c);
+  if (!st || st->translit < w->m->p.translit_min)
+    return INFINITY;
+  return (float)-log((st->translit + 1.0) / (lx->translit_total + 1.0));
+}
+
+/* The marks that join the parts of a foreign name: 卡洛斯·阿马特, 约翰—格伦. */
+static int S_joiner(uint32_t c) {
+  return c == 0x00B7 || c == 0x30FB || c == 0x2022 || c == 0xFF0E || c == 0x2014 || c == 0xFF0D;
+}
+
+#define ZN_STRONG_CUE 3.0f
+
+/* Transliterated foreign names starting at s: runs of characters that foreign
+ * names use, in parts joined by a middle dot, where the context says person
+ * (a strong cue before or after: a title, a speech verb) or the dot does,
+ * and that are not everyday words or places. */
+static void S_foreign_at(zn_work *w, size_t s) {
+  const zn_params *p = &w->m->p;
+  const zn_view *v = w->v;
+  float cost = p->translit_base - w->left[s];
+  int joined = 0;
+  for (size_t e = s; e < v->n && e - s < 16;) {
+    if (S_joiner(v->cp[e]) && e >= s + 2 && !joined) {
+      joined = 1, e++;
+      continue;
+    }
+    float tc = w->block[e] ? INFINITY : S_translit_cost(w, v->cp[e]);
+    if (isinf(tc))
+      break;
+    cost += tc, e++;
+    if (e < s + 2 || S_joiner(v->cp[e - 1]))
+      continue;
+    if (!joined && w->left[s] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE)
+      continue;
+    const zn_word *word = zn_word_at(w, s, e); /* an everyday word or a place */
+    if (word && (!(word->flags & ZN_W_PROPER) || (word->flags & ZN_W_PLACE)))
+      continue;
+    /* the dot alone says foreign name: the parts' own costs do not count */
+    float c = joined ? p->translit_base - w->left[s] : cost;
+    zn_cand_add(w, s, e, c - w->right[e], ZN_PER, ZN_NAME, ZN_SRC_MODEL);
+  }
+}
+
 void zn_person_candidates(zn_work *w) {
   const zn_params *p = &w->m->p;
   for (size_t i = 0; i < w->v->n; i++) {
@@ -77,5 +125,6 @@ void zn_person_candidates(zn_work *w) {
     if (zn_gaz_longest(w, ZN_CAT_PERSON, i, &len))
       zn_cand_add(w, i, i + len, p->famous_cost, ZN_PER, ZN_NAME, ZN_SRC_GAZ);
     S_names_at(w, i);
+    S_foreign_at(w, i);
   }
 }
