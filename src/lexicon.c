@@ -69,8 +69,9 @@ static uint16_t S_pos_flags(const char *pos) {
   case 'e':
   case 'o':
   case 'f':
-  case 'z':
     return ZN_W_FUNC;
+  case 'z': /* zg: a single character jieba leaves unclassified (炉, 且) */
+    return pos[1] == 'g' ? ZN_W_NOUN : ZN_W_FUNC;
   case 'n':
     if (pos[1] == 's')
       return ZN_W_NOUN | ZN_W_PLACE;

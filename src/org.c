@@ -106,6 +106,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       break;
     size_t end = p;
     p = q;
+    if (e - j == 1 && e - p < 3) /* a one-character suffix wants two before it: 新局 */
+      continue;
     if (c != W_VERB && S_anchor_word(w, q, end))
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
   }
