@@ -8,8 +8,8 @@
 #include <math.h>
 #include <stdlib.h>
 
-/* Lexicon words: the one-character word and the cost of each character
- * alone, and edges for the words of two characters and more. */
+/* Lexicon words: the one-character word, the cost and the name statistics
+ * of each character, and edges for the words of two characters and more. */
 static void S_words(zn_work *w) {
   const zn_view *v = w->v;
   const zn_lexicon *lx = &w->m->lex;
@@ -18,6 +18,7 @@ static void S_words(zn_work *w) {
   ed->first = zn_xmalloc((v->n + 1) * sizeof *ed->first);
   w->w1 = zn_xcalloc(v->n + 1, sizeof *w->w1);
   w->ccost = zn_xcalloc(v->n + 1, sizeof *w->ccost);
+  w->cstat = zn_xcalloc(v->n + 1, sizeof *w->cstat);
   ed->n = 0;
   for (size_t i = 0; i < v->n; i++) {
     ed->first[i] = ed->n;
@@ -37,6 +38,7 @@ static void S_words(zn_work *w) {
       ed->edge[ed->n++] = (zn_edge){(uint16_t)l, word->cost, word};
     }
     w->ccost[i] = !zn_is_han(v->cp[i]) ? 0.0f : w->w1[i] ? w->w1[i]->cost : unknown;
+    w->cstat[i] = zn_is_han(v->cp[i]) ? zn_lexicon_char(lx, v->cp[i]) : NULL;
   }
   ed->first[v->n] = ed->n;
 }
@@ -90,6 +92,7 @@ void zn_matches_free(zn_work *w) {
   free(w->edges.edge);
   free(w->w1);
   free(w->ccost);
+  free(w->cstat);
   free(w->gstart.first);
   free(w->gstart.m);
   free(w->gend.first);

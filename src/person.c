@@ -13,9 +13,9 @@ static float S_surname_cost(const zn_gaz_entry *g) {
   return -logf((pct > 0 ? pct : 0.001f) / 100.0f);
 }
 
-static float S_given_cost(const zn_work *w, uint32_t c) {
+static float S_given_cost(const zn_work *w, size_t i) {
   const zn_lexicon *lx = &w->m->lex;
-  const zn_charstat *st = zn_lexicon_char(lx, c);
+  const zn_charstat *st = w->cstat[i];
   double count = (st ? st->given : 0) + w->m->p.given_floor;
   return (float)-log(count / (lx->given_total + w->m->p.given_floor * 8000.0));
 }
@@ -44,7 +44,7 @@ static void S_names_at(zn_work *w, size_t i) {
       size_t e = i + sl + g;
       if (!S_clean(w, i, e))
         break;
-      cg += S_given_cost(w, w->v->cp[e - 1]);
+      cg += S_given_cost(w, e - 1);
       if (zn_has_cat(zn_gaz_at(w, i, e), ZN_CAT_NONNAME))
         continue;
       float cost =
@@ -68,11 +68,11 @@ static void S_names_at(zn_work *w, size_t i) {
   }
 }
 
-/* Cost of c as a character of a transliterated foreign name (克, 斯, 尔),
- * or INFINITY if the foreign names of the lexicon seldom use it. */
-static float S_translit_cost(const zn_work *w, uint32_t c) {
+/* Cost of character i as a character of a transliterated foreign name (克,
+ * 斯, 尔), or INFINITY if the foreign names of the lexicon seldom use it. */
+static float S_translit_cost(const zn_work *w, size_t i) {
   const zn_lexicon *lx = &w->m->lex;
-  const zn_charstat *st = zn_lexicon_char(lx, c);
+  const zn_charstat *st = w->cstat[i];
   if (!st || st->translit < w->m->p.translit_min)
     return INFINITY;
   return (float)-log((st->translit + 1.0) / (lx->translit_total + 1.0));
@@ -99,7 +99,7 @@ static void S_foreign_at(zn_work *w, size_t s) {
       joined = 1, e++;
       continue;
     }
-    float tc = w->block[e] ? INFINITY : S_translit_cost(w, v->cp[e]);
+    float tc = w->block[e] ? INFINITY : S_translit_cost(w, e);
     if (isinf(tc))
       break;
     cost += tc, e++;

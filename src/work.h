@@ -55,10 +55,11 @@ typedef struct zn_work {
   const zn_model *m;
   const zn_view *v;
   /* matches.c: every word and gazetteer entry, found once per piece */
-  zn_edges edges;           /* words of two characters and more */
-  const zn_word **w1;       /* the one-character word at i, or NULL */
-  float *ccost;             /* cost of character i as a word of its own */
-  zn_gaz_list gstart, gend; /* gazetteer entries by start and by end */
+  zn_edges edges;            /* words of two characters and more */
+  const zn_word **w1;        /* the one-character word at i, or NULL */
+  float *ccost;              /* cost of character i as a word of its own */
+  const zn_charstat **cstat; /* name statistics of character i, or NULL */
+  zn_gaz_list gstart, gend;  /* gazetteer entries by start and by end */
   /* base segmentation (words only): the word covering each position */
   size_t *wstart, *wend;
   /* evidence from rules and from earlier passes */
