@@ -1,8 +1,9 @@
 /* extract.c: the pipeline, top to bottom.
  *   decode (zn_doc_new) -> view -> words and gazetteer entries (matches.c)
- *   -> base segmentation -> rules -> candidates (persons, organisations) -> best path -> evidence from the
- *   result (list commas, names established in the document) -> again, until
- *   nothing new -> mentions in original code points. */
+ *   -> base segmentation -> rules -> candidates (persons, organisations)
+ *   -> best path -> evidence from the result (list commas, names established
+ *   in the document) -> again, until nothing new -> mentions in original
+ *   code points. */
 #include "doc.h"
 #include "docnames.h"
 #include "resolve.h"
