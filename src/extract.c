@@ -178,9 +178,7 @@ static int S_learn(zn_work *w, zn_names *doc_names) {
     int supported = c->source != ZN_SRC_MODEL || w->left[c->s] > 0 || w->right[c->e] > 0;
     /* a name that is also an everyday word or a place (高峰, 万人, 莫斯科)
      * holds where its cue is, but does not spread over the document */
-    const zn_word *word = zn_word_at(w, c->s, c->e);
-    if (word && c->source != ZN_SRC_GAZ &&
-        (!(word->flags & ZN_W_PROPER) || (word->flags & ZN_W_PLACE)))
+    if (c->source != ZN_SRC_GAZ && zn_plain_word(w, c->s, c->e))
       supported = 0;
     if (supported && c->e - c->s >= 2)
       news |=

@@ -108,6 +108,11 @@ const zn_word *zn_word_at(const zn_work *w, size_t s, size_t e) {
   return NULL;
 }
 
+int zn_plain_word(const zn_work *w, size_t s, size_t e) {
+  const zn_word *word = zn_word_at(w, s, e);
+  return word && (!(word->flags & ZN_W_PROPER) || (word->flags & ZN_W_PLACE));
+}
+
 float zn_char_cost(const zn_work *w, size_t i) {
   return w->ccost[i];
 }

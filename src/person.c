@@ -107,8 +107,7 @@ static void S_foreign_at(zn_work *w, size_t s) {
       continue;
     if (!joined && w->left[s] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE)
       continue;
-    const zn_word *word = zn_word_at(w, s, e); /* an everyday word or a place */
-    if (word && (!(word->flags & ZN_W_PROPER) || (word->flags & ZN_W_PLACE)))
+    if (zn_plain_word(w, s, e))
       continue;
     /* the dot alone says foreign name: the parts' own costs do not count */
     float c = joined ? p->translit_base - w->left[s] : cost;

@@ -80,6 +80,9 @@ void zn_matches_free(zn_work *w);
 float zn_char_cost(const zn_work *w, size_t i);
 /* Word of the lexicon at view [s, e), or NULL. */
 const zn_word *zn_word_at(const zn_work *w, size_t s, size_t e);
+/* Whether view [s, e) is an everyday word or a place of the lexicon (高峰,
+ * 莫斯科): not a name where only weak evidence says so. */
+int zn_plain_word(const zn_work *w, size_t s, size_t e);
 /* Gazetteer entry at view [s, e), or NULL. */
 const zn_gaz_entry *zn_gaz_at(const zn_work *w, size_t s, size_t e);
 /* Longest entry of category cat starting at s: its length (also in *len),
