@@ -12,6 +12,8 @@
 #include "work.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define ZN_MAX_PASSES 6
@@ -301,6 +303,26 @@ static size_t S_piece_end(const zn_view *v, size_t a) {
   return hi;
 }
 
+/* ZHNER_TRACE=1 in the environment: the base segmentation and the candidates
+ * of the last pass on standard error, for whoever tunes rules and gazetteers. */
+static void S_trace(const zn_work *w) {
+  const zn_view *v = w->v;
+  fputs("segmentation:", stderr);
+  for (size_t i = 0; i < v->n; i = w->wend[i])
+    fprintf(stderr, " %.*s", (int)(v->boff[w->wend[i]] - v->boff[i]), v->utf8 + v->boff[i]);
+  fputc('\n', stderr);
+  static const char *src[] = {"model", "rule", "gazetteer", "suffix", "document"};
+  for (size_t k = 0; k < w->ncands; k++) {
+    const zn_cand *c = &w->cands[k];
+    int chosen = 0;
+    for (size_t j = 0; j < w->npath && !chosen; j++)
+      chosen = w->path[j].cand == (long)k;
+    fprintf(stderr, "%c %s %zu %zu %.*s %.2f %s\n", chosen ? '*' : ' ',
+            c->type == ZN_ORG ? "ORG" : "PER", c->s, c->e, (int)(v->boff[c->e] - v->boff[c->s]),
+            v->utf8 + v->boff[c->s], c->cost, src[c->source]);
+  }
+}
+
 /* One piece of the document: segmentation, rules, passes, mentions; the
  * names established so far carry over from piece to piece. */
 static int S_extract_piece(const zn_model *m, const zn_view *v, zn_doc *d, zn_names *doc_names,
@@ -318,6 +340,8 @@ static int S_extract_piece(const zn_model *m, const zn_view *v, zn_doc *d, zn_na
       if (!S_learn(&w, doc_names))
         break;
     }
+    if (getenv("ZHNER_TRACE"))
+      S_trace(&w);
     S_mentions(&w, d);
   }
   S_work_free(&w);

@@ -162,12 +162,47 @@ static int S_word_line(void *p, char *line, long lineno, zn_error *err) {
   return 0;
 }
 
+/* Whether a word is a body's name and an office joined (财政部长 = 财政部 +
+ * 长, 计委主任 = 计委 + 主任): such a word hides the body from the
+ * organisation finder, so the text is segmented without it. */
+static int S_body_title(const zn_lexicon *lx, const zn_gazetteer *g, const zn_word *w) {
+  const char *k = w->key;
+  size_t len = strlen(k);
+  for (size_t a = 0; a < len;) {
+    uint32_t cp;
+    a += zn_utf8_next((const unsigned char *)k + a, (const unsigned char *)k + len, &cp);
+    if (a >= len)
+      break;
+    const zn_word *body = zn_lexicon_find(lx, k, a);
+    if (!body || body->len < 2 || !(body->flags & ZN_W_ORGWORD))
+      continue;
+    const zn_gaz_entry *t = zn_gazetteer_find(g, k + a, len - a);
+    if (!strcmp(k + a, "长") || (t && (t->cats & (1u << ZN_CAT_TITLE))))
+      return 1;
+  }
+  return 0;
+}
+
+/* Takes a word out of the trie (it stays in the table). */
+static void S_unlink(zn_lexicon *lx, const zn_word *w) {
+  size_t n;
+  uint32_t *cp = zn_utf8_decode(w->key, strlen(w->key), &n), node = 0;
+  for (size_t i = 0; cp && i < n && (i == 0 || node); i++)
+    node = zn_trie_next(&lx->trie, node, cp[i]);
+  if (node && lx->trie.value[node] == w)
+    lx->trie.value[node] = NULL;
+  free(cp);
+}
+
 int zn_lexicon_read_words(zn_lexicon *lx, const zn_gazetteer *g, const char *path, zn_error *err) {
   struct word_ctx c = {.lx = lx, .g = g, .path = path};
   int rc = zn_each_line(path, S_HINT, S_word_line, &c, err);
   double ltotal = log(lx->total > 0 ? lx->total : 1);
-  for (size_t i = 0; i < c.n; i++)
+  for (size_t i = 0; i < c.n; i++) {
     c.order[i].w->cost = (float)(ltotal - log(c.order[i].freq));
+    if (c.order[i].w->len >= 3 && S_body_title(lx, g, c.order[i].w))
+      S_unlink(lx, c.order[i].w);
+  }
   free(c.order);
   return rc;
 }

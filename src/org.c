@@ -19,10 +19,20 @@ static int S_ordinal(const zn_work *w, size_t q, size_t p) {
   return 0;
 }
 
+/* Whether view position i holds a digit, Arabic or full-width. */
+static int S_digit(const zn_view *v, size_t i) {
+  uint32_t c = v->cp[i];
+  return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
 static wclass S_class(const zn_work *w, size_t q, size_t p) {
   for (size_t i = q; i < p; i++)
     if (!zn_is_han(w->v->cp[i]))
       return W_STOP;
+  uint32_t first = w->v->cp[q];
+  if (q > 0 && S_digit(w->v, q - 1) &&
+      (first == 0x5E74 /* 年 */ || first == 0x6708 /* 月 */ || first == 0x65E5 /* 日 */))
+    return W_STOP; /* a date: 6月25日电外交部 */
   const zn_gaz_entry *g = zn_gaz_at(w, q, p);
   if (zn_has_cat(g, ZN_CAT_ORG_STOP) || zn_has_cat(g, ZN_CAT_TITLE))
     return W_STOP;
@@ -83,9 +93,20 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
   /* the suffix itself may be the end of a longer base word (水利局) */
   if (w->wstart[j] < j) {
     const zn_word *word = zn_word_at(w, w->wstart[j], w->wend[j]);
-    if (w->wend[j] != e || !word || !(word->flags & ZN_W_ORGWORD))
+    if (w->wend[j] != e || !word)
       return;
     p = w->wstart[j];
+    if (!(word->flags & ZN_W_ORGWORD)) { /* 女队, 智利队: a place names the team */
+      if (w->v->cp[j] != 0x961F /* 队 */)
+        return;
+      const zn_word *pw = p > 0 ? zn_word_at(w, w->wstart[p - 1], p) : NULL;
+      const zn_word *in = zn_word_at(w, p, j);
+      if (in && (in->flags & ZN_W_PLACE) && j - p >= 2)
+        zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
+      else if (pw && (pw->flags & ZN_W_PLACE) && p - w->wstart[p - 1] >= 2)
+        zn_cand_add(w, w->wstart[p - 1], e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
+      return;
+    }
     if (S_anchor_word(w, p, j)) /* 中国队: a place, then the suffix */
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
   }
