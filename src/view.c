@@ -132,24 +132,42 @@ static void S_push(zn_view *v, uint32_t c, size_t orig) {
   v->n++;
 }
 
+#define ZN_LINE_HIST 256
+
+/* Whether c ends a sentence or a clause that a paragraph may end with. */
+static int S_final(uint32_t c) {
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0xFF1A || c == 0x201D ||
+         c == 0x300D || c == 0x300F || c == 0x2026 || c == '.';
+}
+
 void zn_view_build(zn_view *v, const uint32_t *t, size_t n, const zn_fold *fold) {
   v->cp = zn_xmalloc((n + 1) * sizeof *v->cp);
   v->orig = zn_xmalloc((n + 1) * sizeof *v->orig);
   v->n = 0;
-  /* spaced-out flag per line */
+  /* spaced-out flag per line, and the median length of a line */
   unsigned char *spaced = zn_xcalloc(n + 1, 1);
+  size_t hist[ZN_LINE_HIST] = {0}, lines = 0;
   for (size_t a = 0; a < n;) {
-    size_t b = a;
-    while (b < n && t[b] != '\n')
-      b++;
+    size_t b = a, len = 0;
+    for (; b < n && t[b] != '\n'; b++)
+      len += !zn_is_space(t[b]);
+    if (len)
+      hist[len < ZN_LINE_HIST ? len : ZN_LINE_HIST - 1]++, lines++;
     if (S_spaced_line(t, a, b))
       for (size_t i = a; i < b; i++)
         spaced[i] = 1;
     a = b + 1;
   }
+  size_t median = 0;
+  for (size_t k = 0, seen = 0; k < ZN_LINE_HIST && seen * 2 < lines; k++)
+    seen += hist[k], median = k;
+  /* A line as long as most, that ends inside a sentence, goes on after one
+   * blank line: OCR of a column that puts a blank line after every line. */
+  size_t full = median >= 6 ? median * 4 / 5 : (size_t)-1, cur = 0;
   size_t i = 0;
   while (i < n) {
     if (!zn_is_space(t[i])) {
+      cur++;
       uint32_t c = S_fold_char(t[i]);
       if (fold && c >= 0x80)
         c = zn_fold_get(fold, c);
@@ -157,10 +175,10 @@ void zn_view_build(zn_view *v, const uint32_t *t, size_t n, const zn_fold *fold)
       i++;
       continue;
     }
-    size_t s = i, newlines = 0, inline_space = 0;
+    size_t s = i, newlines = 0, inline_space = 0, line = cur;
     while (i < n && zn_is_space(t[i])) {
       if (t[i] == '\n')
-        newlines++;
+        newlines++, cur = 0;
       else if (t[i] != '\r' && !spaced[i])
         inline_space = 1;
       i++;
@@ -168,7 +186,8 @@ void zn_view_build(zn_view *v, const uint32_t *t, size_t n, const zn_fold *fold)
     if (s == 0 || i == n)
       continue; /* leading or trailing white space */
     uint32_t p = t[s - 1], q = t[i];
-    if (newlines >= 2)
+    int wrapped = newlines == 2 && line >= full && !S_final(p);
+    if (newlines >= 2 && !wrapped)
       S_push(v, '\n', s);
     else if (zn_is_ascii_alnum(p) && zn_is_ascii_alnum(q))
       S_push(v, ' ', s);

@@ -108,6 +108,16 @@ static void test_view(void) {
   zn_view_free(&v);
   CHECK(!strcmp(S_view("第一段\n\n第二段", &v), "第一段\n第二段"), "blank line is a break");
   zn_view_free(&v);
+  /* a column with a blank line after every line: a full line that ends
+   * inside a sentence goes on; a short one or a sentence's end is a break */
+  const char *column =
+      "今天上午召开了全体会议，县委副书\n\n记、县长张某某，县人大常\n\n委会主任李某出席会议。\n\n"
+      "会议结束\n\n下午举行了分组讨论会，各位代表\n\n";
+  CHECK(!strcmp(S_view(column, &v),
+                "今天上午召开了全体会议，县委副书记、县长张某某，县人大常委会主任李某"
+                "出席会议。\n会议结束\n下午举行了分组讨论会，各位代表"),
+        "blank lines of a column: %s", v.utf8);
+  zn_view_free(&v);
   CHECK(!strcmp(S_view("A(B),C：１２", &v), "A（B），C：12"), "punctuation and width folded: %s",
         v.utf8);
   zn_view_free(&v);
