@@ -75,7 +75,9 @@ static uint16_t S_pos_flags(const char *pos) {
   case 'n':
     if (pos[1] == 's')
       return ZN_W_NOUN | ZN_W_PLACE;
-    if (pos[1] == 'z' || pos[1] == 'r')
+    if (pos[1] == 'r')
+      return ZN_W_NOUN | ZN_W_PROPER | (pos[2] ? 0 : ZN_W_NR);
+    if (pos[1] == 'z')
       return ZN_W_NOUN | ZN_W_PROPER;
     if (pos[1] == 't')
       return ZN_W_NOUN | ZN_W_ORGWORD;

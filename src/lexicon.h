@@ -13,16 +13,17 @@
 #include <uthash.h>
 
 enum {
-  ZN_W_WORD = 1,     /* a word (set once its first line is read) */
-  ZN_W_PLACE = 2,    /* a place name */
-  ZN_W_VERB = 4,     /* pos v, vd, vi… (not vn) */
-  ZN_W_FUNC = 8,     /* function word: p, c, u, d, r, y, e, o, f */
-  ZN_W_NOUN = 16,    /* n, nz, vn, j, l… */
-  ZN_W_NUM = 32,     /* m, q: numbers and measure words */
-  ZN_W_PROPER = 64,  /* nz, nrt, j: other proper nouns and abbreviations */
-  ZN_W_ADJ = 128,    /* a, b */
-  ZN_W_TIME = 256,   /* t */
-  ZN_W_ORGWORD = 512 /* nt: a word that names a kind of body (水利局); never an ORG alone */
+  ZN_W_WORD = 1,      /* a word (set once its first line is read) */
+  ZN_W_PLACE = 2,     /* a place name */
+  ZN_W_VERB = 4,      /* pos v, vd, vi… (not vn) */
+  ZN_W_FUNC = 8,      /* function word: p, c, u, d, r, y, e, o, f */
+  ZN_W_NOUN = 16,     /* n, nz, vn, j, l… */
+  ZN_W_NUM = 32,      /* m, q: numbers and measure words */
+  ZN_W_PROPER = 64,   /* nz, nrt, j: other proper nouns and abbreviations */
+  ZN_W_ADJ = 128,     /* a, b */
+  ZN_W_TIME = 256,    /* t */
+  ZN_W_ORGWORD = 512, /* nt: a word that names a kind of body (水利局); never an ORG alone */
+  ZN_W_NR = 1024 /* nr (not nrt, nrfg) of two characters: mostly everyday words (智慧, 养老) */
 };
 
 typedef struct zn_word {

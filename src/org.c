@@ -51,6 +51,12 @@ static wclass S_class(const zn_work *w, size_t q, size_t p) {
   return W_MATERIAL;
 }
 
+/* Whether [q, p) is a body named by its level: 市委, 县政府. */
+static int S_level_body(const zn_work *w, size_t q, size_t p) {
+  return p - q >= 2 && zn_has_cat(zn_gaz_at(w, q, q + 1), ZN_CAT_LEVEL) &&
+         zn_has_cat(zn_gaz_at(w, q + 1, p), ZN_CAT_LEVEL_BODY);
+}
+
 /* A base word an organisation name can start with: a place, a level, a known
  * prefix or body, an ordinal, a proper noun, or a run of characters the
  * lexicon does not know as words (炉碧, 晖阳). */
@@ -59,10 +65,12 @@ static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
   if (zn_has_cat(g, ZN_CAT_ORG_PREFIX) || zn_has_cat(g, ZN_CAT_ORG_BODY) ||
       zn_has_cat(g, ZN_CAT_LEVEL) || zn_has_cat(g, ZN_CAT_PLACE_SUFFIX))
     return 1;
+  if (S_level_body(w, q, p))
+    return 1; /* 市委 of 市委党建工作领导小组 */
   const zn_word *word = zn_word_at(w, q, p);
   if (!word)
     return 1; /* unknown to the lexicon */
-  if (word->flags & (ZN_W_PLACE | ZN_W_PROPER))
+  if ((word->flags & ZN_W_PLACE) || (word->flags & (ZN_W_PROPER | ZN_W_NR)) == ZN_W_PROPER)
     return 1;
   if (S_ordinal(w, q, p))
     return 1;
@@ -72,6 +80,29 @@ static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
     return before || after;
   }
   return 0;
+}
+
+/* Whether a place of the lexicon starts the base word at p. */
+static int S_place_at(const zn_work *w, size_t p) {
+  const zn_word *word = zn_word_at(w, p, w->wend[p]);
+  return word && (word->flags & ZN_W_PLACE);
+}
+
+/* Whether the base word [q, p) is 和 or 与 joining two fields inside one
+ * name (住房和城乡建设局): nouns on both sides, neither of them a body of
+ * its own (not 市委和市政府). */
+static int S_conjunction(const zn_work *w, size_t q, size_t p) {
+  uint32_t c = w->v->cp[q];
+  if (p != q + 1 || (c != 0x548C /* 和 */ && c != 0x4E0E /* 与 */) || q == 0 || p >= w->v->n)
+    return 0;
+  size_t a = w->wstart[q - 1], b = w->wend[p];
+  const zn_word *l = zn_word_at(w, a, q), *r = zn_word_at(w, p, b);
+  if (!l || !r || q - a < 2 || b - p < 2 || !((l->flags | r->flags) & ZN_W_NOUN) ||
+      ((l->flags | r->flags) & (ZN_W_FUNC | ZN_W_PLACE)))
+    return 0;
+  return !zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, q) &&
+         !zn_gaz_longest_ending(w, ZN_CAT_ORG_BODY, q) && !S_level_body(w, a, q) &&
+         !S_level_body(w, p, b);
 }
 
 /* Index of the matching '（' for the '）' at close, or (size_t)-1. */
@@ -89,7 +120,11 @@ static size_t S_open_paren(const zn_work *w, size_t close) {
 static void S_extend(zn_work *w, size_t j, size_t e) {
   const zn_params *pr = &w->m->p;
   size_t p = j;
-  int verbs = 0;
+  int verbs = 0, joined = 0;
+  /* a suffix that opens a title: 司法|部长 names the body, 副|部长 does not */
+  if (w->wstart[j] == j && w->wend[j] > e &&
+      w->wend[j] - zn_gaz_longest_ending(w, ZN_CAT_TITLE, w->wend[j]) < j)
+    return;
   /* the suffix itself may be the end of a longer base word (水利局) */
   if (w->wstart[j] < j) {
     const zn_word *word = zn_word_at(w, w->wstart[j], w->wend[j]);
@@ -123,8 +158,12 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     if (w->wend[p - 1] != p)
       break;
     wclass c = S_class(w, q, p);
-    if (c == W_STOP || (c == W_VERB && ++verbs > 2))
-      break;
+    if (c == W_STOP && S_conjunction(w, q, p) && !joined++) {
+      p = q; /* 和 between two fields: 产业发展和投资促进委员会 */
+      continue;
+    }
+    if (c == W_STOP || (c == W_VERB && (++verbs > 2 || S_place_at(w, p))))
+      break; /* a verb before a place takes it as its object: 利用|黔东南高新区 */
     size_t end = p;
     p = q;
     if (e - j == 1 && e - p < 3) /* a one-character suffix wants two before it: 新局 */
