@@ -74,7 +74,7 @@ static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
     return 1;
   if (S_ordinal(w, q, p))
     return 1;
-  if (p - q == 1 && !(word->flags & (ZN_W_FUNC | ZN_W_VERB | ZN_W_NUM))) {
+  if (p - q == 1 && !(word->flags & (ZN_W_FUNC | ZN_W_VERB | ZN_W_NUM | ZN_W_ADJ))) {
     int before = q > 0 && w->wend[q - 1] - w->wstart[q - 1] == 1 && zn_is_han(w->v->cp[q - 1]);
     int after = p < w->v->n && w->wend[p] - w->wstart[p] == 1 && zn_is_han(w->v->cp[p]);
     return before || after;
@@ -86,6 +86,18 @@ static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
 static int S_place_at(const zn_work *w, size_t p) {
   const zn_word *word = zn_word_at(w, p, w->wend[p]);
   return word && (word->flags & ZN_W_PLACE);
+}
+
+/* Whether the part [q, p) of a lexicon word before its suffix anchors a name
+ * (北京 of 北京大学, not 新 of 新格局): the longest word it starts with. */
+static int S_anchor_part(const zn_work *w, size_t q, size_t p) {
+  if (zn_word_at(w, q, p))
+    return S_anchor_word(w, q, p);
+  for (size_t e = p - 1; e > q + 1; e--)
+    if (zn_word_at(w, q, e))
+      return S_anchor_word(w, q, e);
+  const zn_word *one = zn_word_at(w, q, q + 1);
+  return !one || !(one->flags & (ZN_W_ADJ | ZN_W_FUNC | ZN_W_VERB | ZN_W_NUM));
 }
 
 /* Whether the base word [q, p) is 和 or 与 joining two fields inside one
@@ -142,7 +154,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
         zn_cand_add(w, w->wstart[p - 1], e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
       return;
     }
-    if (S_anchor_word(w, p, j)) /* 中国队: a place, then the suffix */
+    /* 中国队: a place, then the suffix; 联邦贸易委员会: a long name of its own */
+    if (S_anchor_part(w, p, j) || e - p >= 5)
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
   }
   while (p > 0 && e - p < ZN_ORG_MAXLEN) {
