@@ -7,6 +7,8 @@
 #include "util.h"
 #include "work.h"
 
+#include <string.h>
+
 #define ZN_ORG_MAXLEN 32
 
 /* How a base word can take part in an organisation name, read right to left. */
@@ -82,10 +84,11 @@ static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
   return 0;
 }
 
-/* Whether a place of the lexicon starts the base word at p. */
+/* Whether a place of the lexicon or a level (县交通局) starts the base word
+ * at p. */
 static int S_place_at(const zn_work *w, size_t p) {
   const zn_word *word = zn_word_at(w, p, w->wend[p]);
-  return word && (word->flags & ZN_W_PLACE);
+  return (word && (word->flags & ZN_W_PLACE)) || zn_has_cat(zn_gaz_at(w, p, p + 1), ZN_CAT_LEVEL);
 }
 
 /* Whether the part [q, p) of a lexicon word before its suffix anchors a name
@@ -115,6 +118,28 @@ static int S_conjunction(const zn_work *w, size_t q, size_t p) {
   return !zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, q) &&
          !zn_gaz_longest_ending(w, ZN_CAT_ORG_BODY, q) && !S_level_body(w, a, q) &&
          !S_level_body(w, p, b);
+}
+
+/* Whether view [a, a + len) holds the same characters as [b, b + len). */
+static int S_same(const zn_view *v, size_t a, size_t b, size_t len) {
+  return !memcmp(v->cp + a, v->cp + b, len * sizeof *v->cp);
+}
+
+/* Whether the item [p, e), with its suffix at [j, e), stands in a list of
+ * names with the same suffix: the item before the 、 or the one after it
+ * ends with it too. */
+static int S_shared_suffix(const zn_work *w, size_t p, size_t j, size_t e) {
+  const zn_view *v = w->v;
+  size_t sl = e - j;
+  if (p >= 1 + sl + 1 && v->cp[p - 1] == 0x3001 /* 、 */ && S_same(v, p - 1 - sl, j, sl))
+    return 1;
+  if (e >= v->n || v->cp[e] != 0x3001)
+    return 0;
+  for (size_t k = e + 1; k < v->n && k - e <= ZN_ORG_MAXLEN && zn_is_han(v->cp[k]); k++)
+    if (k + 1 - (e + 1) > sl && S_same(v, k + 1 - sl, j, sl) &&
+        (k + 1 == v->n || !zn_is_han(v->cp[k + 1]) || v->cp[k + 1] == 0x7B49 /* 等 */))
+      return 1;
+  return 0;
 }
 
 /* Index of the matching '（' for the '）' at close, or (size_t)-1. */
@@ -176,7 +201,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       continue;
     }
     if (c == W_STOP || (c == W_VERB && (++verbs > 2 || S_place_at(w, p))))
-      break; /* a verb before a place takes it as its object: 利用|黔东南高新区 */
+      break; /* a verb before a place or a level takes it as its object:
+              * 利用|黔东南高新区, 巡察组进驻|县交通局 */
     size_t end = p;
     p = q;
     if (e - j == 1 && e - p < 3) /* a one-character suffix wants two before it: 新局 */
@@ -184,6 +210,9 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     if (c != W_VERB && S_anchor_word(w, q, end))
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
   }
+  /* the whole item of a list whose names share the suffix: 交通投资集团、鸿运农投集团 */
+  if (p < j && e - p >= 4 && (p == 0 || !zn_is_han(w->v->cp[p - 1])) && S_shared_suffix(w, p, j, e))
+    zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
 }
 
 /* A body named by its place and level (凯里市委, 黔东南州政府, 中共遵义市委):

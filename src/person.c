@@ -45,8 +45,9 @@ static void S_names_at(zn_work *w, size_t i) {
       if (!S_clean(w, i, e))
         break;
       cg += S_given_cost(w, e - 1);
-      if (zn_has_cat(zn_gaz_at(w, i, e), ZN_CAT_NONNAME))
-        continue;
+      if (zn_has_cat(zn_gaz_at(w, i, e), ZN_CAT_NONNAME) ||
+          zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_PLACE_SUFFIX))
+        continue; /* 柳溪镇, 李村: a place */
       float cost =
           p->name_base + cs + cg + (g == 1 ? p->given1 : p->given2) - w->left[i] - w->right[e];
       zn_cand_add(w, i, e, cost, ZN_PER, ZN_NAME, ZN_SRC_MODEL);
