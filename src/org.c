@@ -59,6 +59,14 @@ static int S_level_body(const zn_work *w, size_t q, size_t p) {
          zn_has_cat(zn_gaz_at(w, q + 1, p), ZN_CAT_LEVEL_BODY);
 }
 
+/* Whether the base word at i is a single Han character and no function word:
+ * a fragment of a name the lexicon does not know (新|蒲, not 的|好学校). */
+static int S_fragment(const zn_work *w, size_t i) {
+  if (i >= w->v->n || w->wend[i] - w->wstart[i] != 1 || !zn_is_han(w->v->cp[i]))
+    return 0;
+  return !w->w1[i] || !(w->w1[i]->flags & ZN_W_FUNC);
+}
+
 /* A base word an organisation name can start with: a place, a level, a known
  * prefix or body, an ordinal, a proper noun, or a run of characters the
  * lexicon does not know as words (炉碧, 晖阳). */
@@ -76,11 +84,8 @@ static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
     return 1;
   if (S_ordinal(w, q, p))
     return 1;
-  if (p - q == 1 && !(word->flags & (ZN_W_FUNC | ZN_W_VERB | ZN_W_NUM | ZN_W_ADJ))) {
-    int before = q > 0 && w->wend[q - 1] - w->wstart[q - 1] == 1 && zn_is_han(w->v->cp[q - 1]);
-    int after = p < w->v->n && w->wend[p] - w->wstart[p] == 1 && zn_is_han(w->v->cp[p]);
-    return before || after;
-  }
+  if (p - q == 1 && !(word->flags & (ZN_W_FUNC | ZN_W_VERB | ZN_W_NUM)))
+    return (q > 0 && S_fragment(w, q - 1)) || S_fragment(w, p);
   return 0;
 }
 
