@@ -2,6 +2,7 @@
  * character statistics, loaded at start-up into uthash tables. */
 #include "lexicon.h"
 #include "utf8.h"
+#include "view.h"
 #include "util.h"
 
 #include <math.h>
@@ -243,9 +244,60 @@ static int S_place_line(void *p, char *line, long lineno, zn_error *err) {
   return 0;
 }
 
+/* A 32-bit word of a .mo file at byte off, in the file's byte order. */
+static int S_mo_word(const unsigned char *b, size_t len, size_t off, int swap, uint32_t *out) {
+  if (off > len || len - off < 4)
+    return 0;
+  uint32_t v = (uint32_t)b[off] | (uint32_t)b[off + 1] << 8 | (uint32_t)b[off + 2] << 16 |
+               (uint32_t)b[off + 3] << 24;
+  *out = swap ? (v >> 24) | ((v >> 8) & 0xFF00) | ((v << 8) & 0xFF0000) | (v << 24) : v;
+  return 1;
+}
+
+/* Place names from a gettext catalogue (iso-codes' iso_3166-1.mo: the
+ * countries and regions of the world in Chinese): every translation that is
+ * all Han characters. */
+static int S_read_mo(zn_lexicon *lx, const char *path, const unsigned char *b, size_t len,
+                     zn_error *err) {
+  uint32_t magic, n, tt;
+  S_mo_word(b, len, 0, 0, &magic);
+  int swap = magic == 0xDE120495u;
+  if (!S_mo_word(b, len, 8, swap, &n) || !S_mo_word(b, len, 16, swap, &tt))
+    return zn_fail(err, ZN_ERR_DATA, path, 0, 0, 0, "truncated gettext catalogue");
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t sl, so;
+    if (!S_mo_word(b, len, (size_t)tt + 8u * i, swap, &sl) ||
+        !S_mo_word(b, len, (size_t)tt + 8u * i + 4, swap, &so) || so > len || len - so < sl)
+      return zn_fail(err, ZN_ERR_DATA, path, 0, 0, (long long)tt + 8ll * i,
+                     "bad string table entry %u", i);
+    size_t cn;
+    uint32_t *cp = zn_utf8_decode((const char *)b + so, strnlen((const char *)b + so, sl), &cn);
+    int han = cp && cn >= 3; /* two characters: too many everyday words (中部, 山谷) */
+    for (size_t k = 0; han && k < cn; k++)
+      han = zn_is_han(cp[k]);
+    if (han)
+      S_place(lx, (const char *)b + so, strnlen((const char *)b + so, sl), cp, cn);
+    free(cp);
+  }
+  return 0;
+}
+
 int zn_lexicon_read_places(zn_lexicon *lx, const char *path, zn_error *err) {
-  struct place_ctx c = {lx, path};
-  return zn_each_line(path, S_HINT, S_place_line, &c, err);
+  size_t len;
+  char *data = zn_read_file(path, &len, err);
+  if (!data)
+    return zn_fail(err, ZN_ERR_IO, path, 0, 0, -1, S_HINT);
+  uint32_t magic = 0;
+  S_mo_word((const unsigned char *)data, len, 0, 0, &magic);
+  int rc;
+  if (magic == 0x950412DEu || magic == 0xDE120495u) {
+    rc = S_read_mo(lx, path, (const unsigned char *)data, len, err);
+  } else {
+    struct place_ctx c = {lx, path};
+    rc = zn_each_line(path, S_HINT, S_place_line, &c, err);
+  }
+  free(data);
+  return rc;
 }
 
 void zn_lexicon_free(zn_lexicon *lx) {

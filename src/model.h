@@ -21,6 +21,7 @@ typedef struct zn_params {
   float reference_cost; /* cost of surname + honorific */
   float translit_base;  /* prior cost of a transliterated foreign name */
   float translit_min;   /* foreign names of the lexicon use a character this often */
+  float translit_odd;   /* cost of one character they seldom use, after a strong cue */
 } zn_params;
 
 struct zn_model {

@@ -54,7 +54,9 @@ static void S_names_at(zn_work *w, size_t i) {
     }
     /* surname + honorific or kinship word: 张先生, 杨大爷 */
     size_t hl;
-    if (zn_gaz_longest(w, ZN_CAT_HONORIFIC, i + sl, &hl) && S_clean(w, i, i + sl + hl))
+    const zn_word *one = sl == 1 ? w->w1[i] : NULL; /* 和 of 妇女和医生 is no surname */
+    if (zn_gaz_longest(w, ZN_CAT_HONORIFIC, i + sl, &hl) && S_clean(w, i, i + sl + hl) &&
+        !(one && (one->flags & ZN_W_FUNC)))
       zn_cand_add(w, i, i + sl + hl, p->reference_cost + cs * 0.5f - w->left[i], ZN_PER,
                   ZN_REFERENCE, ZN_SRC_MODEL);
   }
@@ -86,6 +88,11 @@ static int S_joiner(uint32_t c) {
 
 #define ZN_STRONG_CUE 3.0f
 
+/* The words that join the names of a list: 和 与 及 同. */
+static int S_list_word(uint32_t c) {
+  return c == 0x548C || c == 0x4E0E || c == 0x53CA || c == 0x540C;
+}
+
 /* Transliterated foreign names starting at s: runs of characters that foreign
  * names use, in parts joined by a middle dot, where the context says person
  * (a strong cue before or after: a title, a speech verb) or the dot does,
@@ -94,13 +101,19 @@ static void S_foreign_at(zn_work *w, size_t s) {
   const zn_params *p = &w->m->p;
   const zn_view *v = w->v;
   float cost = p->translit_base - w->left[s];
-  int joined = 0;
+  int joined = 0, odd = 0;
   for (size_t e = s; e < v->n && e - s < 16;) {
     if (S_joiner(v->cp[e]) && e >= s + 2 && !joined) {
       joined = 1, e++;
       continue;
     }
     float tc = w->block[e] ? INFINITY : S_translit_cost(w, e);
+    /* one character foreign names seldom use, where a strong cue stands
+     * before the name: 贾|亚拉莉达, 基里延科, 若斯潘; inside the name no
+     * function word (埃里克森|和|卡佩罗) */
+    if (isinf(tc) && !odd && !w->block[e] && zn_is_han(v->cp[e]) && w->left[s] >= ZN_STRONG_CUE &&
+        (e == s ? !S_list_word(v->cp[e]) : !(w->w1[e] && (w->w1[e]->flags & ZN_W_FUNC))))
+      tc = p->translit_odd, odd = 1;
     if (isinf(tc))
       break;
     cost += tc, e++;
