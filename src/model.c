@@ -169,6 +169,7 @@ static const zn_params S_defaults = {
     .translit_base = 4.0f,
     .translit_min = 5.0f,
     .translit_odd = 11.0f,
+    .translit_odd_word = 7.0f,
 };
 
 zn_model *zn_model_load(const char *dir, const char *extra_dir, zn_error *err) {

@@ -11,17 +11,18 @@
 
 /* Tunable constants of the scoring, in nats (costs are -ln probabilities). */
 typedef struct zn_params {
-  float name_base;      /* prior cost of a person name token */
-  float given1, given2; /* cost of a one- / two-character given name */
-  float given_floor;    /* pseudo-count for unseen given-name characters */
-  float unknown_char;   /* extra cost of a character the lexicon lacks */
-  float org_cost;       /* cost of an organisation edge */
-  float famous_cost;    /* cost of a famous person from the gazetteer */
-  float doc_name_cost;  /* cost of a name already established in the document */
-  float reference_cost; /* cost of surname + honorific */
-  float translit_base;  /* prior cost of a transliterated foreign name */
-  float translit_min;   /* foreign names of the lexicon use a character this often */
-  float translit_odd;   /* cost of one character they seldom use, after a strong cue */
+  float name_base;         /* prior cost of a person name token */
+  float given1, given2;    /* cost of a one- / two-character given name */
+  float given_floor;       /* pseudo-count for unseen given-name characters */
+  float unknown_char;      /* extra cost of a character the lexicon lacks */
+  float org_cost;          /* cost of an organisation edge */
+  float famous_cost;       /* cost of a famous person from the gazetteer */
+  float doc_name_cost;     /* cost of a name already established in the document */
+  float reference_cost;    /* cost of surname + honorific */
+  float translit_base;     /* prior cost of a transliterated foreign name */
+  float translit_min;      /* foreign names of the lexicon use a character this often */
+  float translit_odd;      /* cost of one character they seldom use, after a strong cue */
+  float translit_odd_word; /* ...which is no word more common than this cost */
 } zn_params;
 
 struct zn_model {

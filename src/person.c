@@ -87,6 +87,14 @@ static int S_joiner(uint32_t c) {
 }
 
 #define ZN_STRONG_CUE 3.0f
+#define ZN_COMMON_WORD 9.0f /* a word at most this cost (-ln p) is common */
+
+/* Whether [s, e) ends with a common word of two characters (安南|希望):
+ * the name stops before it. */
+static int S_common_end(const zn_work *w, size_t s, size_t e) {
+  const zn_word *word = zn_word_at(w, e - 2, e);
+  return e - 2 > s && word && !(word->flags & ZN_W_PROPER) && word->cost < ZN_COMMON_WORD;
+}
 
 /* The words that join the names of a list: 和 与 及 同. */
 static int S_list_word(uint32_t c) {
@@ -109,10 +117,10 @@ static void S_foreign_at(zn_work *w, size_t s) {
     }
     float tc = w->block[e] ? INFINITY : S_translit_cost(w, e);
     /* one character foreign names seldom use, where a strong cue stands
-     * before the name: 贾|亚拉莉达, 基里延科, 若斯潘; inside the name no
-     * function word (埃里克森|和|卡佩罗) */
+     * before the name: 贾|亚拉莉达, 基里延科, 若斯潘; but no common word
+     * (埃里克森|和|卡佩罗, 任命|了|涅姆佐夫, 科斯马斯|说) */
     if (isinf(tc) && !odd && !w->block[e] && zn_is_han(v->cp[e]) && w->left[s] >= ZN_STRONG_CUE &&
-        (e == s ? !S_list_word(v->cp[e]) : !(w->w1[e] && (w->w1[e]->flags & ZN_W_FUNC))))
+        !S_list_word(v->cp[e]) && (!w->w1[e] || w->w1[e]->cost >= p->translit_odd_word))
       tc = p->translit_odd, odd = 1;
     if (isinf(tc))
       break;
@@ -121,7 +129,7 @@ static void S_foreign_at(zn_work *w, size_t s) {
       continue;
     if (!joined && w->left[s] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE)
       continue;
-    if (zn_plain_word(w, s, e))
+    if (zn_plain_word(w, s, e) || (e - s > 3 && S_common_end(w, s, e)))
       continue;
     /* the dot alone says foreign name: the parts' own costs do not count */
     float c = joined ? p->translit_base - w->left[s] : cost;
