@@ -163,10 +163,17 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
   const zn_params *pr = &w->m->p;
   size_t p = j;
   int verbs = 0, joined = 0;
-  /* a suffix that opens a title: 司法|部长 names the body, 副|部长 does not */
-  if (w->wstart[j] == j && w->wend[j] > e &&
-      w->wend[j] - zn_gaz_longest_ending(w, ZN_CAT_TITLE, w->wend[j]) < j)
-    return;
+  /* a suffix that opens a longer word: a body before a title (法院|院长), or
+   * the title's first character after a field (司法|部长); not 副|部长,
+   * 李振成|局长, 看|队员 */
+  if (w->wstart[j] == j && w->wend[j] > e) {
+    size_t ts = w->wend[j] - zn_gaz_longest_ending(w, ZN_CAT_TITLE, w->wend[j]);
+    const zn_word *field = j > 0 ? zn_word_at(w, w->wstart[j - 1], j) : NULL;
+    if (ts < j || ts > e ||
+        (ts == j && (!field || j - w->wstart[j - 1] < 2 || !(field->flags & ZN_W_NOUN) ||
+                     (field->flags & ZN_W_PROPER))))
+      return;
+  }
   /* the suffix itself may be the end of a longer base word (水利局) */
   if (w->wstart[j] < j) {
     const zn_word *word = zn_word_at(w, w->wstart[j], w->wend[j]);
