@@ -8,6 +8,9 @@
 
 #include <math.h>
 
+#define ZN_STRONG_CUE 3.0f  /* a cue at least this strong says person on its own */
+#define ZN_COMMON_WORD 9.0f /* a word at most this cost (-ln p) is common */
+
 static float S_surname_cost(const zn_gaz_entry *g) {
   float pct = g->weight[ZN_CAT_SURNAME]; /* share of the population, percent */
   return -logf((pct > 0 ? pct : 0.001f) / 100.0f);
@@ -50,6 +53,13 @@ static void S_names_at(zn_work *w, size_t i) {
         continue; /* 柳溪镇, 李村: a place */
       float cost =
           p->name_base + cs + cg + (g == 1 ? p->given1 : p->given2) - w->left[i] - w->right[e];
+      /* a second given character that is a common function word or numeral
+       * more likely starts what follows (卢亮|以, 王磊|六段), unless a title or
+       * a byline says where a name starts (通讯员 熊顺才) */
+      const zn_word *last = w->w1[e - 1];
+      if (g == 2 && last && (last->flags & (ZN_W_FUNC | ZN_W_NUM)) && last->cost < ZN_COMMON_WORD &&
+          w->left[i] < ZN_STRONG_CUE)
+        cost += ZN_COMMON_WORD - last->cost;
       zn_cand_add(w, i, e, cost, ZN_PER, ZN_NAME, ZN_SRC_MODEL);
     }
     /* surname + honorific or kinship word: 张先生, 杨大爷 */
@@ -58,6 +68,13 @@ static void S_names_at(zn_work *w, size_t i) {
     if (zn_gaz_longest(w, ZN_CAT_HONORIFIC, i + sl, &hl) && S_clean(w, i, i + sl + hl) &&
         !(one && (one->flags & ZN_W_FUNC)))
       zn_cand_add(w, i, i + sl + hl, p->reference_cost + cs * 0.5f - w->left[i], ZN_PER,
+                  ZN_REFERENCE, ZN_SRC_MODEL);
+    /* 胡老说: 老 after a surname honours an elder where a strong cue follows
+     * (not 古老的) */
+    size_t e = i + sl + 1;
+    if (S_clean(w, i, e) && w->v->cp[e - 1] == 0x8001 /* 老 */ && e < w->v->n &&
+        w->right[e] >= ZN_STRONG_CUE && !(one && (one->flags & ZN_W_FUNC)))
+      zn_cand_add(w, i, e, p->reference_cost + cs * 0.5f - w->left[i] - w->right[e], ZN_PER,
                   ZN_REFERENCE, ZN_SRC_MODEL);
   }
   /* 老王, 小李: a reference when a one-character surname follows */
@@ -85,9 +102,6 @@ static float S_translit_cost(const zn_work *w, size_t i) {
 static int S_joiner(uint32_t c) {
   return c == 0x00B7 || c == 0x30FB || c == 0x2022 || c == 0xFF0E || c == 0x2014 || c == 0xFF0D;
 }
-
-#define ZN_STRONG_CUE 3.0f
-#define ZN_COMMON_WORD 9.0f /* a word at most this cost (-ln p) is common */
 
 /* Whether [s, e) ends with a common word of two characters (安南|希望):
  * the name stops before it. */
