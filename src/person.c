@@ -48,9 +48,11 @@ static void S_names_at(zn_work *w, size_t i) {
       if (!S_clean(w, i, e))
         break;
       cg += S_given_cost(w, e - 1);
+      const zn_word *head = zn_word_at(w, i, i + 2);
       if (zn_has_cat(zn_gaz_at(w, i, e), ZN_CAT_NONNAME) ||
-          zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_PLACE_SUFFIX))
-        continue; /* 柳溪镇, 李村: a place */
+          zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_PLACE_SUFFIX) ||
+          (head && (head->flags & ZN_W_TIME) && w->left[i] < ZN_STRONG_CUE))
+        continue; /* 柳溪镇, 李村: a place; 周二晚: a time (but 总裁宋朝弟) */
       float cost =
           p->name_base + cs + cg + (g == 1 ? p->given1 : p->given2) - w->left[i] - w->right[e];
       /* a second given character that is a common function word or numeral
@@ -77,9 +79,11 @@ static void S_names_at(zn_work *w, size_t i) {
       zn_cand_add(w, i, e, p->reference_cost + cs * 0.5f - w->left[i] - w->right[e], ZN_PER,
                   ZN_REFERENCE, ZN_SRC_MODEL);
   }
-  /* 老王, 小李: a reference when a one-character surname follows */
+  /* 老王, 小李: a reference when a one-character surname follows, and the two
+   * are no everyday word (小时, 老路) */
   uint32_t c = w->v->cp[i];
-  if ((c == 0x8001 /* 老 */ || c == 0x5C0F /* 小 */) && S_clean(w, i, i + 2)) {
+  if ((c == 0x8001 /* 老 */ || c == 0x5C0F /* 小 */) && S_clean(w, i, i + 2) &&
+      !zn_plain_word(w, i, i + 2)) {
     const zn_gaz_entry *sur = zn_gaz_at(w, i + 1, i + 2);
     if (zn_has_cat(sur, ZN_CAT_SURNAME) &&
         (i + 2 >= w->v->n || !zn_is_han(w->v->cp[i + 2]) || w->right[i + 2] > 0))
