@@ -10,7 +10,7 @@ echo "$out"
 echo "$out" | python3 -c '
 import sys
 lines = [l for l in sys.stdin if l.startswith("F1 ")]
-floors = [(0.90, 0.75), (0.60, 0.45)]  # Kaili, People'"'"'s Daily: PER, ORG
+floors = [(0.97, 0.92), (0.80, 0.62)]  # Kaili, People'"'"'s Daily: PER, ORG (the issues'"'"' targets)
 bad = 0
 for line, (per, org) in zip(lines, floors):
     f = line.split()
