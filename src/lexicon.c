@@ -259,7 +259,7 @@ static int S_mo_word(const unsigned char *b, size_t len, size_t off, int swap, u
  * all Han characters. */
 static int S_read_mo(zn_lexicon *lx, const char *path, const unsigned char *b, size_t len,
                      zn_error *err) {
-  uint32_t magic, n, tt;
+  uint32_t magic = 0, n, tt;
   S_mo_word(b, len, 0, 0, &magic);
   int swap = magic == 0xDE120495u;
   if (!S_mo_word(b, len, 8, swap, &n) || !S_mo_word(b, len, 16, swap, &tt))
