@@ -89,9 +89,9 @@ static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
   return 0;
 }
 
-/* Whether a place of the lexicon or a level (县交通局) starts the base word
- * at p. */
-static int S_place_at(const zn_work *w, size_t p) {
+/* Whether a verb's object starts at p: a place of the lexicon or a level (县交通局) opens the base
+ * word at p. */
+static int S_object_at(const zn_work *w, size_t p) {
   const zn_word *word = zn_word_at(w, p, w->wend[p]);
   return (word && (word->flags & ZN_W_PLACE)) || zn_has_cat(zn_gaz_at(w, p, p + 1), ZN_CAT_LEVEL);
 }
@@ -212,7 +212,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       p = q; /* 和 between two fields: 产业发展和投资促进委员会 */
       continue;
     }
-    if (c == W_STOP || (c == W_VERB && (++verbs > 2 || S_place_at(w, p))))
+    if (c == W_STOP || (c == W_VERB && (++verbs > 2 || S_object_at(w, p))))
       break; /* a verb before a place or a level takes it as its object:
               * 利用|黔东南高新区, 巡察组进驻|县交通局 */
     size_t end = p;
