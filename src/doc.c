@@ -28,19 +28,26 @@ static char *S_title(const zn_doc *d) {
   return zn_xstrdup(d->name);
 }
 
+zn_doc *zn_doc_of_text(const char *name, uint32_t *text, size_t n, const char *sha256,
+                       const char *title) {
+  zn_doc *d = zn_xcalloc(1, sizeof *d);
+  d->name = zn_xstrdup(name);
+  d->text = text;
+  d->n = n;
+  snprintf(d->sha256, sizeof d->sha256, "%s", sha256);
+  d->title = title ? zn_xstrdup(title) : S_title(d);
+  return d;
+}
+
 zn_doc *zn_doc_new(const char *name, const char *bytes, size_t len, const char *encoding,
                    zn_error *err) {
   size_t n;
   uint32_t *text = zn_decode(name, bytes, len, encoding, &n, err);
   if (!text)
     return NULL;
-  zn_doc *d = zn_xcalloc(1, sizeof *d);
-  d->name = zn_xstrdup(name);
-  d->text = text;
-  d->n = n;
-  zn_sha256_hex(bytes, len, d->sha256);
-  d->title = S_title(d);
-  return d;
+  char sha[65];
+  zn_sha256_hex(bytes, len, sha);
+  return zn_doc_of_text(name, text, n, sha, NULL);
 }
 
 int zn_doc_set_place(zn_doc *d, const char *place) {
@@ -62,7 +69,8 @@ zn_mention *zn_doc_add(zn_doc *d, size_t start, size_t end, zn_type type, zn_kin
   zn_grow(&d->m, &d->capm, d->nm + 1, sizeof *d->m);
   zn_mention *m = &d->m[d->nm++];
   memset(m, 0, sizeof *m);
-  m->start = start, m->end = end, m->type = type, m->kind = kind, m->cert = cert;
+  m->start = d->base + start, m->end = d->base + end, m->type = type, m->kind = kind,
+  m->cert = cert;
   /* text: the original slice without white space */
   uint32_t *cp = zn_xmalloc((end - start + 1) * sizeof *cp);
   size_t k = 0;
@@ -78,7 +86,7 @@ zn_role *zn_doc_add_role(zn_doc *d, size_t start, size_t end, const char *text, 
                          size_t title_off, long org) {
   zn_grow(&d->roles, &d->caproles, d->nroles + 1, sizeof *d->roles);
   zn_role *r = &d->roles[d->nroles++];
-  r->start = start, r->end = end, r->org = org;
+  r->start = d->base + start, r->end = d->base + end, r->org = org;
   r->text = zn_doc_keep(d, zn_xstrndup(text, len));
   r->title = r->text + (title_off < len ? title_off : len);
   return r;

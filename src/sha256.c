@@ -1,4 +1,4 @@
-/* sha256.c: FIPS 180-4 SHA-256 over one buffer. */
+/* sha256.c: FIPS 180-4 SHA-256, in one call or fed piece by piece. */
 #include "sha256.h"
 
 #include <stdint.h>
@@ -36,24 +36,50 @@ static void S_block(uint32_t h[8], const unsigned char *p) {
   h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
 }
 
-void zn_sha256_hex(const void *data, size_t len, char hex[65]) {
-  uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                   0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+void zn_sha256_init(zn_sha256 *c) {
+  static const uint32_t h0[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+                                 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+  memcpy(c->h, h0, sizeof h0);
+  c->nbuf = 0;
+  c->total = 0;
+}
+
+void zn_sha256_update(zn_sha256 *c, const void *data, size_t len) {
   const unsigned char *p = data;
-  size_t i = 0;
-  for (; i + 64 <= len; i += 64)
-    S_block(h, p + i);
+  c->total += len;
+  if (c->nbuf) {
+    size_t take = 64 - c->nbuf < len ? 64 - c->nbuf : len;
+    memcpy(c->buf + c->nbuf, p, take);
+    c->nbuf += take, p += take, len -= take;
+    if (c->nbuf < 64)
+      return;
+    S_block(c->h, c->buf);
+    c->nbuf = 0;
+  }
+  for (; len >= 64; p += 64, len -= 64)
+    S_block(c->h, p);
+  memcpy(c->buf, p, len);
+  c->nbuf = len;
+}
+
+void zn_sha256_final(zn_sha256 *c, char hex[65]) {
   unsigned char tail[128] = {0};
-  size_t rest = len - i;
-  memcpy(tail, p + i, rest);
-  tail[rest] = 0x80;
-  size_t tl = rest + 1 + 8 <= 64 ? 64 : 128;
-  uint64_t bits = (uint64_t)len * 8;
+  memcpy(tail, c->buf, c->nbuf);
+  tail[c->nbuf] = 0x80;
+  size_t tl = c->nbuf + 1 + 8 <= 64 ? 64 : 128;
+  uint64_t bits = c->total * 8;
   for (int b = 0; b < 8; b++)
     tail[tl - 1 - b] = (unsigned char)(bits >> (8 * b));
-  S_block(h, tail);
+  S_block(c->h, tail);
   if (tl == 128)
-    S_block(h, tail + 64);
+    S_block(c->h, tail + 64);
   for (int b = 0; b < 8; b++)
-    snprintf(hex + 8 * b, 9, "%08x", h[b]);
+    snprintf(hex + 8 * b, 9, "%08x", c->h[b]);
+}
+
+void zn_sha256_hex(const void *data, size_t len, char hex[65]) {
+  zn_sha256 c;
+  zn_sha256_init(&c);
+  zn_sha256_update(&c, data, len);
+  zn_sha256_final(&c, hex);
 }

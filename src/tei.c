@@ -1,8 +1,10 @@
-/* tei.c: one TEI P5 document per input: a header, stand-off annotations with
- * RFC 5147 offsets, and the full original text with the mentions inline
- * (titles in roleName, outside the name). Every character of the source is
+/* tei.c: one TEI P5 document per input: a header, the full original text
+ * with the mentions inline (titles in roleName, outside the name), then
+ * stand-off annotations with RFC 5147 offsets. It is written as it goes,
+ * piece by piece for a long input. Every character of the source is
  * kept in order; characters XML forbids become U+FFFD one for one, so the
  * body's string value lines up with the source. */
+#include "doc.h"
 #include "utf8.h"
 #include "util.h"
 #include "view.h"
@@ -105,35 +107,78 @@ static void S_header(xmlTextWriterPtr w, const zn_doc *doc, const char *source_n
   xmlTextWriterEndElement(w); /* teiHeader */
 }
 
-static void S_standoff(xmlTextWriterPtr w, const zn_doc *doc, const char *source_name,
-                       const char *index_name) {
-  size_t n = zn_doc_mention_count(doc);
-  if (n == 0)
-    return;
-  xmlTextWriterStartElement(w, W("standOff"));
-  xmlTextWriterStartElement(w, W("listAnnotation"));
-  xmlTextWriterWriteAttribute(w, W("type"), W("mentions"));
-  for (size_t i = 0; i < n; i++) {
+/* The annotation of each mention of a piece, for the standOff after the
+ * text: kept in memory up to ZN_NOTES_MAX bytes, beyond that in a temporary
+ * file, so that a long input in pieces needs no more memory than a short. */
+#define ZN_NOTES_MAX (1u << 20)
+
+struct zn_tei_out {
+  xmlTextWriterPtr w;
+  FILE *out;
+  char *source_name, *index_name;
+  text_out o;   /* the body's characters not yet written */
+  int newlines; /* newlines since the last visible character */
+  zn_buf notes; /* annotations not yet spilled */
+  FILE *spill;  /* annotations spilled, or NULL */
+  size_t nnotes;
+  int failed;
+};
+
+static void S_notes(zn_tei_out *t, const zn_doc *doc) {
+  xmlBufferPtr buf = xmlBufferCreate();
+  xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
+  for (size_t i = 0; i < zn_doc_mention_count(doc); i++) {
     const zn_mention *m = zn_doc_mention(doc, i);
+    size_t k = doc->mbase + i + 1;
     xmlTextWriterStartElement(w, W("annotation"));
-    xmlTextWriterWriteFormatAttribute(w, W("xml:id"), "a%zu", i + 1);
+    xmlTextWriterWriteFormatAttribute(w, W("xml:id"), "a%zu", k);
     xmlTextWriterWriteAttribute(w, W("motivation"), W("identifying"));
-    xmlTextWriterWriteFormatAttribute(w, W("target"), "%s#char=%zu,%zu", source_name, m->start,
+    xmlTextWriterWriteFormatAttribute(w, W("target"), "%s#char=%zu,%zu", t->source_name, m->start,
                                       m->end);
     xmlTextWriterWriteFormatAttribute(w, W("cert"), "%.2f", m->cert);
     xmlTextWriterWriteAttribute(w, W("resp"), W("#zhner"));
     xmlTextWriterStartElement(w, W("ptr"));
     xmlTextWriterWriteAttribute(w, W("type"), W("mention"));
-    xmlTextWriterWriteFormatAttribute(w, W("target"), "#m%zu", i + 1);
+    xmlTextWriterWriteFormatAttribute(w, W("target"), "#m%zu", k);
     xmlTextWriterEndElement(w);
     xmlTextWriterStartElement(w, W("ptr"));
     xmlTextWriterWriteAttribute(w, W("type"), W("entity"));
-    xmlTextWriterWriteFormatAttribute(w, W("target"), "%s#%s", index_name, m->entity);
+    xmlTextWriterWriteFormatAttribute(w, W("target"), "%s#%s", t->index_name, m->entity);
     xmlTextWriterEndElement(w);
     xmlTextWriterEndElement(w);
   }
-  xmlTextWriterEndElement(w);
-  xmlTextWriterEndElement(w);
+  xmlFreeTextWriter(w);
+  zn_buf_add(&t->notes, (const char *)xmlBufferContent(buf), (size_t)xmlBufferLength(buf));
+  xmlBufferFree(buf);
+  t->nnotes += zn_doc_mention_count(doc);
+  if (t->notes.len > ZN_NOTES_MAX) {
+    if (!t->spill && !(t->spill = tmpfile()))
+      t->failed = 1;
+    if (t->spill && fwrite(t->notes.s, 1, t->notes.len, t->spill) != t->notes.len)
+      t->failed = 1;
+    t->notes.len = 0;
+  }
+}
+
+/* The standOff: every annotation, the spilled ones first. */
+static void S_standoff(zn_tei_out *t) {
+  if (t->nnotes == 0)
+    return;
+  xmlTextWriterStartElement(t->w, W("standOff"));
+  xmlTextWriterStartElement(t->w, W("listAnnotation"));
+  xmlTextWriterWriteAttribute(t->w, W("type"), W("mentions"));
+  if (t->spill) {
+    char chunk[1 << 16];
+    size_t got;
+    rewind(t->spill);
+    while ((got = fread(chunk, 1, sizeof chunk, t->spill)) > 0)
+      xmlTextWriterWriteRawLen(t->w, W(chunk), (int)got);
+    t->failed |= ferror(t->spill) != 0;
+  }
+  if (t->notes.len)
+    xmlTextWriterWriteRawLen(t->w, W(t->notes.s), (int)t->notes.len);
+  xmlTextWriterEndElement(t->w);
+  xmlTextWriterEndElement(t->w);
 }
 
 /* A span of the body: a mention or a role (roleName). */
@@ -199,82 +244,112 @@ static void S_open_mention(xmlTextWriterPtr w, const zn_mention *m, size_t k,
   xmlTextWriterWriteAttribute(w, W("resp"), W("#zhner"));
 }
 
-static void S_body(xmlTextWriterPtr w, const zn_doc *doc, const char *index_name) {
-  size_t n, nsp;
-  const uint32_t *t = zn_doc_text(doc, &n);
-  span *sp = S_spans(doc, &nsp);
-  size_t *stack = zn_xmalloc((nsp + 1) * sizeof *stack), depth = 0;
-  text_out o = {w, {0}};
+zn_tei_out *zn_tei_begin(FILE *out, const zn_doc *doc, const char *source_name,
+                         const char *index_name, const char *gazetteer_version) {
+  xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(out, NULL);
+  xmlTextWriterPtr w = ob ? xmlNewTextWriter(ob) : NULL;
+  if (!w) {
+    if (ob)
+      xmlOutputBufferClose(ob);
+    return NULL;
+  }
+  zn_tei_out *t = zn_xcalloc(1, sizeof *t);
+  t->w = w, t->out = out, t->o.w = w;
+  t->source_name = zn_xstrdup(source_name);
+  t->index_name = zn_xstrdup(index_name);
+  xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
+  xmlTextWriterStartElement(w, W("TEI"));
+  xmlTextWriterWriteAttribute(w, W("xmlns"), W("http://www.tei-c.org/ns/1.0"));
+  xmlTextWriterWriteAttribute(w, W("xml:lang"), W("zh-Hans"));
+  S_header(w, doc, source_name, gazetteer_version);
   xmlTextWriterStartElement(w, W("text"));
   xmlTextWriterStartElement(w, W("body"));
   xmlTextWriterStartElement(w, W("div"));
   xmlTextWriterWriteAttribute(w, W("type"), W("page"));
   xmlTextWriterStartElement(w, W("p"));
-  size_t k = 0;     /* next span */
-  int newlines = 0; /* newlines since the last visible character */
+  return t;
+}
+
+void zn_tei_piece(zn_tei_out *t, const zn_doc *doc) {
+  xmlTextWriterPtr w = t->w;
+  size_t n, nsp;
+  const uint32_t *text = zn_doc_text(doc, &n);
+  span *sp = S_spans(doc, &nsp);
+  size_t *stack = zn_xmalloc((nsp + 1) * sizeof *stack), depth = 0;
+  size_t k = 0; /* next span */
   for (size_t i = 0; i <= n; i++) {
-    while (depth && sp[stack[depth - 1]].end <= i) {
-      S_flush(&o);
+    size_t at = doc->base + i; /* spans are offsets into the whole input */
+    while (depth && (sp[stack[depth - 1]].end <= at || i == n)) {
+      S_flush(&t->o);
       xmlTextWriterEndElement(w);
       depth--;
     }
     if (i == n)
       break;
-    if (!depth && newlines >= 2 && !zn_is_space(t[i])) {
-      S_flush(&o); /* a blank line: a new paragraph */
+    uint32_t c = text[i];
+    if (!depth && t->newlines >= 2 && !zn_is_space(c)) {
+      S_flush(&t->o); /* a blank line: a new paragraph */
       xmlTextWriterEndElement(w);
       xmlTextWriterStartElement(w, W("p"));
     }
-    if (!zn_is_space(t[i]))
-      newlines = 0;
-    for (; k < nsp && sp[k].start == i; k++) {
+    if (!zn_is_space(c))
+      t->newlines = 0;
+    for (; k < nsp && sp[k].start == at; k++) {
       if (depth && sp[k].end > sp[stack[depth - 1]].end)
         continue; /* would not nest */
-      S_flush(&o);
+      S_flush(&t->o);
       if (sp[k].mention >= 0) {
-        S_open_mention(w, zn_doc_mention(doc, (size_t)sp[k].mention), (size_t)sp[k].mention,
-                       index_name);
+        S_open_mention(w, zn_doc_mention(doc, (size_t)sp[k].mention),
+                       doc->mbase + (size_t)sp[k].mention, t->index_name);
       } else {
         xmlTextWriterStartElement(w, W("roleName"));
         xmlTextWriterWriteAttribute(w, W("type"), W("office"));
       }
       stack[depth++] = k;
     }
-    S_put(&o.pending, t[i]);
-    if (t[i] == '\n') {
-      newlines++;
-      S_flush(&o);
+    S_put(&t->o.pending, c);
+    if (c == '\n') {
+      t->newlines++;
+      S_flush(&t->o);
       xmlTextWriterStartElement(w, W("lb"));
       if (depth)
         xmlTextWriterWriteAttribute(w, W("break"), W("no"));
       xmlTextWriterEndElement(w);
     }
   }
-  S_flush(&o);
+  S_flush(&t->o);
+  free(stack);
+  free(sp);
+  S_notes(t, doc);
+}
+
+int zn_tei_end(zn_tei_out *t) {
+  xmlTextWriterPtr w = t->w;
+  S_flush(&t->o);
   xmlTextWriterEndElement(w); /* p */
   xmlTextWriterEndElement(w); /* div */
   xmlTextWriterEndElement(w); /* body */
   xmlTextWriterEndElement(w); /* text */
-  zn_buf_free(&o.pending);
-  free(stack);
-  free(sp);
+  S_standoff(t);
+  xmlTextWriterEndElement(w); /* TEI */
+  int rc = xmlTextWriterEndDocument(w) < 0 || t->failed ? -1 : 0;
+  xmlFreeTextWriter(w); /* flushes into out */
+  if (fflush(t->out) != 0 || ferror(t->out))
+    rc = -1;
+  if (t->spill)
+    fclose(t->spill);
+  zn_buf_free(&t->o.pending);
+  zn_buf_free(&t->notes);
+  free(t->source_name), free(t->index_name);
+  free(t);
+  return rc;
 }
 
 int zn_write_tei(const zn_doc *doc, const char *source_name, const char *index_name,
                  const char *gazetteer_version, FILE *out) {
-  xmlBufferPtr buf = xmlBufferCreate();
-  xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
-  if (!w) {
-    xmlBufferFree(buf);
+  zn_tei_out *t = zn_tei_begin(out, doc, source_name, index_name, gazetteer_version);
+  if (!t)
     return -1;
-  }
-  xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
-  xmlTextWriterStartElement(w, W("TEI"));
-  xmlTextWriterWriteAttribute(w, W("xmlns"), W("http://www.tei-c.org/ns/1.0"));
-  xmlTextWriterWriteAttribute(w, W("xml:lang"), W("zh-Hans"));
-  S_header(w, doc, source_name, gazetteer_version);
-  S_standoff(w, doc, source_name, index_name);
-  S_body(w, doc, index_name);
-  xmlTextWriterEndElement(w);
-  return zn_tei_finish(w, buf, out);
+  zn_tei_piece(t, doc);
+  return zn_tei_end(t);
 }

@@ -2,8 +2,21 @@
 #ifndef ZN_TEI_H
 #define ZN_TEI_H
 
+#include "zhner.h"
+
 #include <libxml/xmlwriter.h>
 #include <stdio.h>
+
+/* A document's TEI written as it goes: begin (the header from doc, which
+ * may be the first piece of a long input), one zn_tei_piece for each piece
+ * in order (its text and mentions, the mentions numbered after those of the
+ * pieces before), end (the stand-off annotations; frees t). zn_write_tei is
+ * begin, one piece, end. begin returns NULL and end -1 when writing failed. */
+typedef struct zn_tei_out zn_tei_out;
+zn_tei_out *zn_tei_begin(FILE *out, const zn_doc *doc, const char *source_name,
+                         const char *index_name, const char *gazetteer_version);
+void zn_tei_piece(zn_tei_out *t, const zn_doc *doc);
+int zn_tei_end(zn_tei_out *t);
 
 /* encodingDesc naming zhner, its version and the gazetteer version (as a
  * desc "gazetteers VERSION", which the index reader reads back). */

@@ -127,32 +127,54 @@ char *zn_read_file(const char *path, size_t *len, zn_error *err) {
   return b.s;
 }
 
-int zn_write_atomic(const char *path, int (*write)(void *ctx, FILE *f), void *ctx, zn_error *err) {
+zn_atomic *zn_atomic_open(const char *path, zn_error *err) {
+  zn_atomic *a = zn_xcalloc(1, sizeof *a);
+  a->path = zn_xstrdup(path);
   const char *slash = strrchr(path, '/');
   zn_buf tmp = {0};
   if (slash)
     zn_buf_add(&tmp, path, (size_t)(slash - path) + 1);
   zn_buf_printf(&tmp, ".%s.tmp", slash ? slash + 1 : path);
-  FILE *f = fopen(tmp.s, "wb");
-  int rc = 0;
-  if (!f) {
-    rc = zn_fail(err, ZN_ERR_IO, tmp.s, 0, 0, -1, "cannot write: %s", strerror(errno));
-  } else {
-    int bad = write(ctx, f) != 0;
-    bad |= fflush(f) != 0 || ferror(f);
-    int saved = errno;
-    bad |= fclose(f) != 0;
-    if (bad)
-      rc = zn_fail(err, ZN_ERR_IO, path, 0, 0, -1, "cannot write: %s",
-                   saved ? strerror(saved) : "write failed");
-    else if (rename(tmp.s, path) != 0)
-      rc = zn_fail(err, ZN_ERR_IO, path, 0, 0, -1, "cannot rename %s to it: %s", tmp.s,
-                   strerror(errno));
-    if (rc)
-      unlink(tmp.s);
+  a->tmp = tmp.s;
+  a->f = fopen(a->tmp, "wb");
+  if (!a->f) {
+    zn_fail(err, ZN_ERR_IO, a->tmp, 0, 0, -1, "cannot write: %s", strerror(errno));
+    free(a->tmp), free(a->path), free(a);
+    return NULL;
   }
-  zn_buf_free(&tmp);
+  return a;
+}
+
+int zn_atomic_close(zn_atomic *a, int commit, zn_error *err) {
+  if (!a)
+    return 0;
+  int bad = fflush(a->f) != 0 || ferror(a->f);
+  int saved = errno;
+  bad |= fclose(a->f) != 0;
+  int rc = 0;
+  if (commit && bad)
+    rc = zn_fail(err, ZN_ERR_IO, a->path, 0, 0, -1, "cannot write: %s",
+                 saved ? strerror(saved) : "write failed");
+  else if (commit && rename(a->tmp, a->path) != 0)
+    rc = zn_fail(err, ZN_ERR_IO, a->path, 0, 0, -1, "cannot rename %s to it: %s", a->tmp,
+                 strerror(errno));
+  if (!commit || rc)
+    unlink(a->tmp);
+  free(a->tmp), free(a->path), free(a);
   return rc;
+}
+
+int zn_write_atomic(const char *path, int (*write)(void *ctx, FILE *f), void *ctx, zn_error *err) {
+  zn_atomic *a = zn_atomic_open(path, err);
+  if (!a)
+    return -1;
+  if (write(ctx, a->f) != 0) {
+    int saved = errno;
+    zn_atomic_close(a, 0, err);
+    return zn_fail(err, ZN_ERR_IO, path, 0, 0, -1, "cannot write: %s",
+                   saved ? strerror(saved) : "write failed");
+  }
+  return zn_atomic_close(a, 1, err);
 }
 
 int zn_each_line(const char *path, const char *hint,

@@ -44,6 +44,21 @@ int zn_each_line(const char *path, const char *hint,
                  int (*fn)(void *ctx, char *line, long lineno, zn_error *err), void *ctx,
                  zn_error *err);
 
+/* A file written under a temporary name in the same folder (.NAME.tmp) and
+ * renamed to its name only when closed with commit: readers never see half a
+ * file, and an earlier file of that name stays until then. */
+typedef struct zn_atomic {
+  FILE *f; /* write here */
+  char *path, *tmp;
+} zn_atomic;
+
+/* Returns NULL with err filled if the temporary file cannot be made. */
+zn_atomic *zn_atomic_open(const char *path, zn_error *err);
+/* Closes a; with commit, renames it over its path (returns -1 with err filled
+ * if writing or renaming failed, the temporary file removed); without,
+ * removes the temporary file. Frees a. */
+int zn_atomic_close(zn_atomic *a, int commit, zn_error *err);
+
 /* Writes path atomically: write(ctx, f) into a temporary file of the same
  * folder (.NAME.tmp), then renames it over path. write returns 0 or -1.
  * Returns 0, or -1 with err filled and path untouched. */

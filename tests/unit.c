@@ -8,6 +8,7 @@
 #include "util.h"
 #include "view.h"
 #include "resolve.h"
+#include "sha256.h"
 #include "zhner.h"
 
 #include <stdio.h>
@@ -80,6 +81,28 @@ static void test_decode(void) {
   free(t);
   t = zn_decode("gb.txt", gb, 6, "utf-8", &n, &err);
   CHECK(!t && err.code == ZN_ERR_ENCODING, "GB18030 refused when utf-8 is forced");
+}
+
+/* ---- SHA-256: known digests, and the same fed in odd pieces ---- */
+static void test_sha256(void) {
+  char hex[65], fed[65];
+  zn_sha256_hex("abc", 3, hex);
+  CHECK(!strcmp(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"), "abc: %s",
+        hex);
+  zn_sha256_hex("", 0, hex);
+  CHECK(!strcmp(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        "empty: %s", hex);
+  char data[1000];
+  for (size_t i = 0; i < sizeof data; i++)
+    data[i] = (char)(i * 7 + 3);
+  zn_sha256_hex(data, sizeof data, hex);
+  zn_sha256 c;
+  zn_sha256_init(&c);
+  static const size_t cuts[] = {0, 1, 63, 64, 65, 200, 511, 1000};
+  for (size_t k = 1; k < sizeof cuts / sizeof *cuts; k++)
+    zn_sha256_update(&c, data + cuts[k - 1], cuts[k] - cuts[k - 1]);
+  zn_sha256_final(&c, fed);
+  CHECK(!strcmp(hex, fed), "fed in pieces: %s, in one: %s", fed, hex);
 }
 
 /* ---- the OCR view and its map ---- */
@@ -334,6 +357,7 @@ int main(int argc, char **argv) {
   }
   test_utf8();
   test_decode();
+  test_sha256();
   test_view();
   test_gazetteer();
   test_rules();
