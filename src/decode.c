@@ -8,10 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
-/* Line and column (1-based, code points) of byte offset off in UTF-8 text. */
-static void S_position(const char *bytes, size_t off, long *line, long *col) {
+void zn_position_advance(const char *bytes, size_t off, long *line, long *col) {
   const unsigned char *p = (const unsigned char *)bytes, *end = p + off;
-  *line = 1, *col = 1;
   while (p < end) {
     uint32_t cp;
     p += zn_utf8_next(p, end, &cp);
@@ -82,10 +80,16 @@ static uint32_t *S_gb18030(const char *bytes, size_t len, size_t *n, size_t *bad
 
 uint32_t *zn_decode(const char *name, const char *bytes, size_t len, const char *encoding,
                     size_t *n, zn_error *err) {
+  return zn_decode_at(name, bytes, len, encoding, (zn_position){0, 1, 1}, n, err);
+}
+
+uint32_t *zn_decode_at(const char *name, const char *bytes, size_t len, const char *encoding,
+                       zn_position at, size_t *n, zn_error *err) {
   const char *nul = memchr(bytes, 0, len);
   if (nul) {
-    zn_fail(err, ZN_ERR_BINARY, name, 0, 0, nul - bytes,
-            "binary file (NUL byte at byte offset %zu), skipped", (size_t)(nul - bytes));
+    unsigned long long off = at.offset + (size_t)(nul - bytes);
+    zn_fail(err, ZN_ERR_BINARY, name, 0, 0, (long long)off,
+            "binary file (NUL byte at byte offset %llu), skipped", off);
     return NULL;
   }
   int want_gb = encoding && (!strcasecmp(encoding, "gb18030") || !strcasecmp(encoding, "gbk") ||
@@ -100,8 +104,8 @@ uint32_t *zn_decode(const char *name, const char *bytes, size_t len, const char 
   if (want_gb) {
     uint32_t *cp = S_gb18030(bytes, len, n, &bad);
     if (!cp)
-      zn_fail(err, ZN_ERR_ENCODING, name, 0, 0, (long long)bad,
-              "invalid GB18030 at byte offset %zu", bad);
+      zn_fail(err, ZN_ERR_ENCODING, name, 0, 0, (long long)(at.offset + bad),
+              "invalid GB18030 at byte offset %llu", at.offset + bad);
     return cp;
   }
   uint32_t *cp = S_utf8(bytes, len, n, &bad, &good_multi, &bad_count);
@@ -116,9 +120,10 @@ uint32_t *zn_decode(const char *name, const char *bytes, size_t len, const char 
     if (gb)
       return gb;
   }
-  long line, col;
-  S_position(bytes, bad, &line, &col);
-  zn_fail(err, ZN_ERR_ENCODING, name, line, col, (long long)bad,
-          "invalid UTF-8 at byte offset %zu (byte 0x%02X)", bad, (unsigned char)bytes[bad]);
+  long line = at.line, col = at.column;
+  zn_position_advance(bytes, bad, &line, &col);
+  zn_fail(err, ZN_ERR_ENCODING, name, line, col, (long long)(at.offset + bad),
+          "invalid UTF-8 at byte offset %llu (byte 0x%02X)", at.offset + bad,
+          (unsigned char)bytes[bad]);
   return NULL;
 }

@@ -11,4 +11,19 @@
 uint32_t *zn_decode(const char *name, const char *bytes, size_t len, const char *encoding,
                     size_t *n, zn_error *err);
 
+/* Where a block of a longer input starts: its byte offset, and the line and
+ * column (1-based, in code points) there. */
+typedef struct zn_position {
+  unsigned long long offset;
+  long line, column;
+} zn_position;
+
+/* zn_decode of a block that starts at `at`, so that errors name the place
+ * in the whole input. */
+uint32_t *zn_decode_at(const char *name, const char *bytes, size_t len, const char *encoding,
+                       zn_position at, size_t *n, zn_error *err);
+
+/* Moves line and column over off bytes of UTF-8 text. */
+void zn_position_advance(const char *bytes, size_t off, long *line, long *column);
+
 #endif

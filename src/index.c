@@ -4,6 +4,7 @@
  * name, entities by id, pointers by document and mention), so that the file
  * depends only on the set of documents; read back, a written index gives the
  * same data, which is how shards merge. */
+#include "doc.h"
 #include "tei.h"
 #include "util.h"
 #include "zhner.h"
@@ -67,10 +68,11 @@ zn_index *zn_index_new(void) {
   return zn_xcalloc(1, sizeof(zn_index));
 }
 
+/* Adds a pointer (one just added is not added again; S_ptrs_sort drops
+ * any other repetition). */
 static void S_ptrs_add(ix_ptrs *ps, ix_doc *doc, size_t m) {
-  for (size_t i = 0; i < ps->n; i++)
-    if (ps->p[i].doc == doc && ps->p[i].m == m)
-      return;
+  if (ps->n && ps->p[ps->n - 1].doc == doc && ps->p[ps->n - 1].m == m)
+    return;
   zn_grow(&ps->p, &ps->cap, ps->n + 1, sizeof *ps->p);
   ps->p[ps->n++] = (ix_ptr){doc, m};
 }
@@ -83,28 +85,38 @@ static int S_eq(const char *a, const char *b) {
   return a == b || (a && b && !strcmp(a, b));
 }
 
+static void S_role_free(ix_role *r) {
+  free(r->text), free(r->title), free(r->org_ref), free(r->org_text);
+  free(r->persons.p), free(r->orgs.p);
+}
+
+static void S_entity_free(ix_entity *e) {
+  for (size_t i = 0; i < e->nvariants; i++)
+    free(e->variants[i]);
+  for (size_t i = 0; i < e->nroles; i++)
+    S_role_free(&e->roles[i]);
+  free(e->roles), free(e->variants), free(e->ptrs.p);
+  free(e->id), free(e->main), free(e->org_type);
+  free(e);
+}
+
+static void S_doc_free(ix_doc *d) {
+  free(d->name), free(d->title), free(d->source), free(d->sha256);
+  free(d);
+}
+
 void zn_index_free(zn_index *ix) {
   if (!ix)
     return;
   ix_entity *e, *te;
   HASH_ITER(hh, ix->entities, e, te) {
     HASH_DEL(ix->entities, e);
-    for (size_t i = 0; i < e->nvariants; i++)
-      free(e->variants[i]);
-    for (size_t i = 0; i < e->nroles; i++) {
-      ix_role *r = &e->roles[i];
-      free(r->text), free(r->title), free(r->org_ref), free(r->org_text);
-      free(r->persons.p), free(r->orgs.p);
-    }
-    free(e->roles), free(e->variants), free(e->ptrs.p);
-    free(e->id), free(e->main), free(e->org_type);
-    free(e);
+    S_entity_free(e);
   }
   ix_doc *d, *td;
   HASH_ITER(hh, ix->docs, d, td) {
     HASH_DEL(ix->docs, d);
-    free(d->name), free(d->title), free(d->source), free(d->sha256);
-    free(d);
+    S_doc_free(d);
   }
   free(ix->gazetteer_version);
   free(ix->order);
@@ -166,9 +178,16 @@ static ix_role *S_role(ix_entity *e, ix_doc *doc, const char *text, const char *
 
 int zn_index_add(zn_index *ix, const zn_doc *doc, const char *name, const char *source_path,
                  zn_error *err) {
-  ix_doc *d = S_doc_add(ix, name, zn_doc_title(doc), source_path, zn_doc_sha256(doc), err);
+  ix_doc *d = NULL;
+  if (doc->mbase) /* a later piece of a long input: the document is in */
+    HASH_FIND_STR(ix->docs, name, d);
+  else
+    d = S_doc_add(ix, name, zn_doc_title(doc), source_path, zn_doc_sha256(doc), err);
   if (!d)
-    return -1;
+    return doc->mbase ? zn_fail(err, ZN_ERR_USAGE, source_path, 0, 0, -1,
+                                "a later piece of '%s' before its first", name)
+                      : -1;
+  size_t mb = doc->mbase;
   for (size_t i = 0; i < zn_doc_mention_count(doc); i++) {
     const zn_mention *m = zn_doc_mention(doc, i);
     ix_entity *e = S_entity(ix, m->entity);
@@ -178,20 +197,62 @@ int zn_index_add(zn_index *ix, const zn_doc *doc, const char *name, const char *
       e->org_type = zn_xstrdup(m->org_type);
     e->unresolved |= m->unresolved;
     S_variant(e, m->text);
-    S_ptrs_add(&e->ptrs, d, i + 1);
+    S_ptrs_add(&e->ptrs, d, mb + i + 1);
     for (size_t k = 0; k < m->nroles; k++) {
       const zn_role *role = zn_doc_role(doc, m->role_first + k);
       const zn_mention *org = role->org >= 0 ? zn_doc_mention(doc, (size_t)role->org) : NULL;
       ix_role *r = S_role(e, d, role->text, org ? org->entity : NULL);
-      S_ptrs_add(&r->persons, d, i + 1);
+      S_ptrs_add(&r->persons, d, mb + i + 1);
       if (org) {
         if (!r->title)
           r->title = zn_xstrdup(role->title), r->org_text = zn_xstrdup(org->text);
-        S_ptrs_add(&r->orgs, d, (size_t)role->org + 1);
+        S_ptrs_add(&r->orgs, d, mb + (size_t)role->org + 1);
       }
     }
   }
   return 0;
+}
+
+/* Drops the pointers into doc. */
+static void S_ptrs_drop(ix_ptrs *ps, const ix_doc *doc) {
+  size_t k = 0;
+  for (size_t i = 0; i < ps->n; i++)
+    if (ps->p[i].doc != doc)
+      ps->p[k++] = ps->p[i];
+  ps->n = k;
+}
+
+void zn_index_remove(zn_index *ix, const char *name) {
+  ix_doc *d;
+  HASH_FIND_STR(ix->docs, name, d);
+  if (!d)
+    return;
+  ix_entity *e, *te;
+  HASH_ITER(hh, ix->entities, e, te) {
+    S_ptrs_drop(&e->ptrs, d);
+    size_t k = 0;
+    for (size_t i = 0; i < e->nroles; i++) {
+      if (e->roles[i].doc == d) {
+        S_role_free(&e->roles[i]);
+        continue;
+      }
+      S_ptrs_drop(&e->roles[i].persons, d);
+      S_ptrs_drop(&e->roles[i].orgs, d);
+      e->roles[k++] = e->roles[i];
+    }
+    e->nroles = k;
+    if (e->ptrs.n == 0) {
+      HASH_DEL(ix->entities, e);
+      S_entity_free(e);
+    }
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < ix->norder; i++)
+    if (ix->order[i] != d)
+      ix->order[k++] = ix->order[i];
+  ix->norder = k;
+  HASH_DEL(ix->docs, d);
+  S_doc_free(d);
 }
 
 /* ---- writing ---- */
@@ -237,14 +298,11 @@ static void S_uri(zn_buf *b, const char *s) {
   }
 }
 
-static void S_ptr_target(zn_buf *b, const ix_ptrs *ps, ix_doc *only) {
-  int first = 1;
-  for (size_t i = 0; i < ps->n; i++) {
-    if (only && ps->p[i].doc != only)
-      continue;
-    if (!first)
+/* The pointers [from, to) of ps as a target list. */
+static void S_ptr_target(zn_buf *b, const ix_ptrs *ps, size_t from, size_t to) {
+  for (size_t i = from; i < to; i++) {
+    if (i > from)
       zn_buf_add(b, " ", 1);
-    first = 0;
     S_uri(b, ps->p[i].doc->name);
     zn_buf_printf(b, ".xml#m%zu", ps->p[i].m);
   }
@@ -271,24 +329,34 @@ static void S_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, c
     qsort(base, n, size, cmp);
 }
 
+/* Sorts ps (documents in name order, mentions in order) without repeats. */
+static void S_ptrs_sort(ix_ptrs *ps) {
+  S_sort(ps->p, ps->n, sizeof *ps->p, S_ptr_cmp);
+  size_t k = 0;
+  for (size_t i = 0; i < ps->n; i++)
+    if (!k || S_ptr_cmp(&ps->p[k - 1], &ps->p[i]) != 0)
+      ps->p[k++] = ps->p[i];
+  ps->n = k;
+}
+
 static void S_sort_entity(ix_entity *e) {
-  S_sort(e->ptrs.p, e->ptrs.n, sizeof *e->ptrs.p, S_ptr_cmp);
+  S_ptrs_sort(&e->ptrs);
   S_sort(e->variants, e->nvariants, sizeof *e->variants, S_str_cmp);
   for (size_t i = 0; i < e->nroles; i++) {
-    S_sort(e->roles[i].persons.p, e->roles[i].persons.n, sizeof(ix_ptr), S_ptr_cmp);
-    S_sort(e->roles[i].orgs.p, e->roles[i].orgs.n, sizeof(ix_ptr), S_ptr_cmp);
+    S_ptrs_sort(&e->roles[i].persons);
+    S_ptrs_sort(&e->roles[i].orgs);
   }
   S_sort(e->roles, e->nroles, sizeof *e->roles, S_role_cmp);
 }
 
 /* One ptr type="mentions" per document, in document order. */
 static void S_mention_ptrs(xmlTextWriterPtr w, const ix_entity *e, zn_buf *b) {
-  for (size_t i = 0; i < e->ptrs.n; i++) {
-    if (i && e->ptrs.p[i].doc == e->ptrs.p[i - 1].doc)
-      continue;
+  for (size_t i = 0, j; i < e->ptrs.n; i = j) {
+    for (j = i + 1; j < e->ptrs.n && e->ptrs.p[j].doc == e->ptrs.p[i].doc;)
+      j++;
     xmlTextWriterStartElement(w, W("ptr"));
     xmlTextWriterWriteAttribute(w, W("type"), W("mentions"));
-    S_ptr_target(b, &e->ptrs, e->ptrs.p[i].doc);
+    S_ptr_target(b, &e->ptrs, i, j);
     S_attr_buf(w, "target", b);
     xmlTextWriterEndElement(w);
   }
@@ -304,7 +372,7 @@ static void S_write_person(xmlTextWriterPtr w, const ix_entity *e, zn_buf *b) {
   for (size_t i = 0; i < e->nroles; i++) {
     const ix_role *r = &e->roles[i];
     xmlTextWriterStartElement(w, W("occupation"));
-    S_ptr_target(b, &r->persons, NULL);
+    S_ptr_target(b, &r->persons, 0, r->persons.n);
     S_attr_buf(w, "source", b);
     xmlTextWriterWriteString(w, W(r->text));
     xmlTextWriterEndElement(w);
@@ -318,8 +386,8 @@ static void S_write_person(xmlTextWriterPtr w, const ix_entity *e, zn_buf *b) {
       S_ptrs_add(&all, r->orgs.p[k].doc, r->orgs.p[k].m);
     for (size_t k = 0; k < r->persons.n; k++)
       S_ptrs_add(&all, r->persons.p[k].doc, r->persons.p[k].m);
-    S_sort(all.p, all.n, sizeof *all.p, S_ptr_cmp);
-    S_ptr_target(b, &all, NULL);
+    S_ptrs_sort(&all);
+    S_ptr_target(b, &all, 0, all.n);
     free(all.p);
     S_attr_buf(w, "source", b);
     S_typed(w, "orgName", NULL, r->org_text);

@@ -150,6 +150,10 @@ void zn_index_free(zn_index *index);
  * Returns -1 (err filled) if another document of that name is in already. */
 int zn_index_add(zn_index *index, const zn_doc *doc, const char *name, const char *source_path,
                  zn_error *err);
+/* Takes the document of that name out again (a document whose outputs
+ * could not be written), with every pointer into it and every entity only
+ * it had. */
+void zn_index_remove(zn_index *index, const char *name);
 /* Adds what an index.xml written by zn_index_write holds. */
 int zn_index_read(zn_index *index, const char *path, zn_error *err);
 size_t zn_index_doc_count(const zn_index *index);
