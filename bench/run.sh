@@ -24,13 +24,23 @@ tsv=$(secs "$zhner" -q --jobs 1 --format tsv --output - "$tmp/big.txt")
 tei=$(secs "$zhner" -q --jobs 1 --format tei --output "$tmp/out" "$tmp/big.txt")
 j1=$(secs "$zhner" -q --jobs 1 --format tsv --output "$tmp/o1" "$tmp/parts")
 j2=$(secs "$zhner" -q --jobs 2 --format tsv --output "$tmp/o2" "$tmp/parts")
-rss=$(/usr/bin/time -f %M "$zhner" -q --jobs 1 --format tsv --output - "$tmp/big.txt" 2>&1 >/dev/null | tail -1)
-awk -v size="$size" -v floor="$floor" -v tsv="$tsv" -v tei="$tei" -v j1="$j1" -v j2="$j2" -v rss="$rss" 'BEGIN {
+peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+rss=$(peak "$zhner" -q --jobs 1 --format tsv --output - "$tmp/big.txt")
+# memory must not grow with the input: the same text four times over
+for k in 1 2 3 4; do cat "$tmp/big.txt"; done > "$tmp/big4.txt"
+rss4=$(peak "$zhner" -q --jobs 1 --format tsv --output - "$tmp/big4.txt")
+rm -rf "$tmp/out"
+rsstei=$(peak "$zhner" -q --jobs 1 --output "$tmp/out" "$tmp/big.txt")
+rm -rf "$tmp/out"
+rsstei4=$(peak "$zhner" -q --jobs 1 --output "$tmp/out" "$tmp/big4.txt")
+awk -v size="$size" -v floor="$floor" -v tsv="$tsv" -v tei="$tei" -v j1="$j1" -v j2="$j2" -v rss="$rss" \
+  -v rss4="$rss4" -v rsstei="$rsstei" -v rsstei4="$rsstei4" 'BEGIN {
   mb = size / 1e6
   printf "corpus            %.1f MB\n", mb
   printf "floor (wc -m)     %.2f s  %.1f MB/s\n", floor, mb / floor
   printf "zhner tsv  -j1    %.2f s  %.2f MB/s  %.1fx the floor\n", tsv, mb / tsv, tsv / floor
   printf "zhner tei  -j1    %.2f s  %.2f MB/s  %.1fx the floor\n", tei, mb / tei, tei / floor
   printf "jobs 2 vs jobs 1  %.2fx faster\n", j1 / j2
-  printf "peak memory       %.0f MB (tsv, -j1)\n", rss / 1024
+  printf "peak memory       %.0f MB (tsv, -j1); %.0f MB on a file 4x as long\n", rss / 1024, rss4 / 1024
+  printf "peak memory       %.0f MB (tsv, jsonl, tei and index, -j1); %.0f MB on a file 4x as long\n", rsstei / 1024, rsstei4 / 1024
 }'
