@@ -33,6 +33,16 @@ static int S_clean(const zn_work *w, size_t s, size_t e) {
   return 1;
 }
 
+/* What stands before i cannot be part of a name with it: no Han character,
+ * a function word, or a word of two characters or more. */
+static int S_free_before(const zn_work *w, size_t i) {
+  if (i == 0 || !zn_is_han(w->v->cp[i - 1]))
+    return 1;
+  size_t ps = w->wstart[i - 1];
+  const zn_word *prev = w->w1[i - 1];
+  return i - ps >= 2 || (ps == i - 1 && prev && (prev->flags & ZN_W_FUNC));
+}
+
 static void S_names_at(zn_work *w, size_t i) {
   const zn_params *p = &w->m->p;
   for (size_t sl = 2; sl >= 1; sl--) {
@@ -70,6 +80,16 @@ static void S_names_at(zn_work *w, size_t i) {
     if (zn_gaz_longest(w, ZN_CAT_HONORIFIC, i + sl, &hl) && S_clean(w, i, i + sl + hl) &&
         !(one && (one->flags & ZN_W_FUNC)))
       zn_cand_add(w, i, i + sl + hl, p->reference_cost + cs * 0.5f - w->left[i], ZN_PER,
+                  ZN_REFERENCE, ZN_SRC_MODEL);
+    /* surname + title: 汤局长, 金教授, where the surname is a word of its own
+     * that no other name character or everyday word can claim: what stands
+     * before it is no Han character, a function word or a longer word (not
+     * 刘|明书记, 时任|市长, 向|市长) */
+    size_t tl;
+    if (w->wstart[i] == i && w->wend[i] == i + sl && zn_gaz_longest(w, ZN_CAT_TITLE, i + sl, &tl) &&
+        w->wstart[i + sl] == i + sl && S_clean(w, i, i + sl + tl) &&
+        !(one && (one->flags & ZN_W_FUNC)) && S_free_before(w, i))
+      zn_cand_add(w, i, i + sl + tl, p->reference_cost + cs * 0.5f - w->left[i], ZN_PER,
                   ZN_REFERENCE, ZN_SRC_MODEL);
     /* 胡老说: 老 after a surname honours an elder where a strong cue follows
      * (not 古老的) */
