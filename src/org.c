@@ -180,10 +180,22 @@ static size_t S_open_paren(const zn_work *w, size_t close) {
   return (size_t)-1;
 }
 
+/* Whether the base word at e names a competition (邀请赛, 锦标赛; not 比赛):
+ * what comes before it names the event (五国女篮|邀请赛), not a team. */
+static int S_event_after(const zn_work *w, size_t e) {
+  if (e >= w->v->n || w->wstart[e] != e)
+    return 0;
+  size_t end = w->wend[e];
+  return end - e >= 2 && w->v->cp[end - 1] == 0x8D5B /* 赛 */ &&
+         !(end - e == 2 && w->v->cp[e] == 0x6BD4 /* 比 */);
+}
+
 static void S_extend(zn_work *w, size_t j, size_t e) {
   const zn_params *pr = &w->m->p;
   size_t p = j;
   int verbs = 0, joined = 0;
+  if (S_event_after(w, e))
+    return;
   /* a suffix that opens a longer word: a body before a title (法院|院长), or
    * the title's first character after a field (司法|部长); not 副|部长,
    * 李振成|局长, 看|队员 */
