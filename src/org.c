@@ -190,6 +190,15 @@ static int S_event_after(const zn_work *w, size_t e) {
          !(end - e == 2 && w->v->cp[e] == 0x6BD4 /* 比 */);
 }
 
+/* Whether the lexicon word [p, e), which ends with the suffix [j, e) of two
+ * characters or more, names a kind of body by a common noun (保险公司,
+ * 集团公司; not 两国|政府, 市|中心). */
+static int S_kind_word(const zn_work *w, size_t p, size_t j, size_t e) {
+  const zn_word *word = zn_word_at(w, p, e), *field = zn_word_at(w, p, j);
+  return word && !(word->flags & ZN_W_ORGWORD) && e - j >= 2 && j - p >= 2 && field &&
+         (field->flags & ZN_W_NOUN) && !(field->flags & (ZN_W_PROPER | ZN_W_PLACE));
+}
+
 static void S_extend(zn_work *w, size_t j, size_t e) {
   const zn_params *pr = &w->m->p;
   size_t p = j;
@@ -213,7 +222,10 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     if (w->wend[j] != e || !word)
       return;
     p = w->wstart[j];
-    if (!(word->flags & ZN_W_ORGWORD)) { /* 女队, 智利队: a place names the team */
+    if (S_kind_word(w, p, j, e)) {
+      /* a kind of body in one word (保险公司, 集团公司): the name goes on
+       * before it */
+    } else if (!(word->flags & ZN_W_ORGWORD)) { /* 女队, 智利队: a place names the team */
       if (w->v->cp[j] != 0x961F /* 队 */)
         return;
       const zn_word *pw = p > 0 ? zn_word_at(w, w->wstart[p - 1], p) : NULL;
@@ -225,7 +237,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       return;
     }
     /* 中国队: a place, then the suffix; 联邦贸易委员会: a long name of its own */
-    if (S_anchor_part(w, p, j) || e - p >= 5)
+    else if (S_anchor_part(w, p, j) || e - p >= 5)
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
   }
   while (p > 0 && e - p < ZN_ORG_MAXLEN) {
