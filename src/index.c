@@ -29,9 +29,13 @@ typedef struct ix_ptr {
   size_t m; /* mention number, 1-based: NAME.xml#mM */
 } ix_ptr;
 
+/* A list of pointers: those in memory, and blocks of them in the index's
+ * spill file (file offsets). */
 typedef struct ix_ptrs {
   ix_ptr *p;
   size_t n, cap;
+  long long *blocks;
+  size_t nblocks;
 } ix_ptrs;
 
 /* A role of a person in one document: an office (occupation) and, when its
@@ -56,7 +60,16 @@ typedef struct ix_entity {
   size_t nroles;
 } ix_entity;
 
+/* Pointers in memory, all lists together, before the index spills them
+ * (ZHNER_INDEX_SPILL sets it: for tests); then each list keeps at most
+ * ZN_SPILL_BLOCK in memory and writes the rest to a temporary file as blocks,
+ * so that memory does not grow with the number of mentions. */
+#define ZN_SPILL_AT (1u << 20)
+#define ZN_SPILL_BLOCK 32
+
 struct zn_index {
+  FILE *spill; /* the blocks of every list, once spilling */
+  size_t inmem, spill_at;
   ix_doc *docs;
   ix_doc **order; /* in the order added */
   size_t norder, caporder;
@@ -65,16 +78,80 @@ struct zn_index {
 };
 
 zn_index *zn_index_new(void) {
-  return zn_xcalloc(1, sizeof(zn_index));
+  zn_index *ix = zn_xcalloc(1, sizeof(zn_index));
+  const char *at = getenv("ZHNER_INDEX_SPILL");
+  ix->spill_at = at && atol(at) > 0 ? (size_t)atol(at) : ZN_SPILL_AT;
+  return ix;
 }
 
-/* Adds a pointer (one just added is not added again; S_ptrs_sort drops
- * any other repetition). */
-static void S_ptrs_add(ix_ptrs *ps, ix_doc *doc, size_t m) {
+/* ---- pointer lists, in memory or spilled ---- */
+
+/* Writes the pointers of ps in memory as one block of the spill file. */
+static void S_ptrs_flush(zn_index *ix, ix_ptrs *ps) {
+  if (!ps->n || fseeko(ix->spill, 0, SEEK_END) != 0)
+    return;
+  long long at = (long long)ftello(ix->spill);
+  uint32_t n = (uint32_t)ps->n;
+  if (fwrite(&n, sizeof n, 1, ix->spill) != 1 ||
+      fwrite(ps->p, sizeof *ps->p, ps->n, ix->spill) != ps->n)
+    abort(); /* the temporary folder is full: like running out of memory */
+  ps->blocks = zn_xrealloc(ps->blocks, (ps->nblocks + 1) * sizeof *ps->blocks);
+  ps->blocks[ps->nblocks++] = at;
+  ix->inmem -= ps->n;
+  ps->n = 0;
+}
+
+/* Every pointer list of the index. */
+static void S_each_list(zn_index *ix, void (*fn)(zn_index *, ix_ptrs *));
+
+/* Starts spilling (if a temporary file can be made; else stays in memory). */
+static void S_spill_all(zn_index *ix) {
+  if (!(ix->spill = tmpfile()))
+    return;
+  S_each_list(ix, S_ptrs_flush);
+}
+
+/* Adds a pointer to a list of the index, or to a list of no index (ix NULL).
+ * One just added is not added again; S_ptrs_sort drops other repeats. */
+static void S_ptrs_add(zn_index *ix, ix_ptrs *ps, ix_doc *doc, size_t m) {
   if (ps->n && ps->p[ps->n - 1].doc == doc && ps->p[ps->n - 1].m == m)
     return;
   zn_grow(&ps->p, &ps->cap, ps->n + 1, sizeof *ps->p);
   ps->p[ps->n++] = (ix_ptr){doc, m};
+  if (!ix)
+    return;
+  ix->inmem++;
+  if (ix->spill && ps->n >= ZN_SPILL_BLOCK)
+    S_ptrs_flush(ix, ps);
+  else if (!ix->spill && ix->inmem > ix->spill_at)
+    S_spill_all(ix);
+}
+
+/* Brings the spilled pointers of ps back into memory. */
+static void S_ptrs_gather(zn_index *ix, ix_ptrs *ps) {
+  for (size_t b = 0; b < ps->nblocks; b++) {
+    uint32_t n;
+    if (fseeko(ix->spill, (off_t)ps->blocks[b], SEEK_SET) != 0 ||
+        fread(&n, sizeof n, 1, ix->spill) != 1)
+      abort();
+    zn_grow(&ps->p, &ps->cap, ps->n + n, sizeof *ps->p);
+    if (fread(ps->p + ps->n, sizeof *ps->p, n, ix->spill) != n)
+      abort();
+    ps->n += n;
+    ix->inmem += n;
+  }
+  free(ps->blocks);
+  ps->blocks = NULL, ps->nblocks = 0;
+}
+
+/* After work on one entity in memory: its lists go back to the file. */
+static void S_ptrs_respill(zn_index *ix, ix_ptrs *ps) {
+  if (ix->spill && ps->n >= ZN_SPILL_BLOCK)
+    S_ptrs_flush(ix, ps);
+}
+
+static void S_ptrs_free(ix_ptrs *ps) {
+  free(ps->p), free(ps->blocks);
 }
 
 static char *S_dup(const char *s) {
@@ -87,7 +164,7 @@ static int S_eq(const char *a, const char *b) {
 
 static void S_role_free(ix_role *r) {
   free(r->text), free(r->title), free(r->org_ref), free(r->org_text);
-  free(r->persons.p), free(r->orgs.p);
+  S_ptrs_free(&r->persons), S_ptrs_free(&r->orgs);
 }
 
 static void S_entity_free(ix_entity *e) {
@@ -95,7 +172,8 @@ static void S_entity_free(ix_entity *e) {
     free(e->variants[i]);
   for (size_t i = 0; i < e->nroles; i++)
     S_role_free(&e->roles[i]);
-  free(e->roles), free(e->variants), free(e->ptrs.p);
+  free(e->roles), free(e->variants);
+  S_ptrs_free(&e->ptrs);
   free(e->id), free(e->main), free(e->org_type);
   free(e);
 }
@@ -120,6 +198,8 @@ void zn_index_free(zn_index *ix) {
   }
   free(ix->gazetteer_version);
   free(ix->order);
+  if (ix->spill)
+    fclose(ix->spill);
   free(ix);
 }
 
@@ -197,20 +277,36 @@ int zn_index_add(zn_index *ix, const zn_doc *doc, const char *name, const char *
       e->org_type = zn_xstrdup(m->org_type);
     e->unresolved |= m->unresolved;
     S_variant(e, m->text);
-    S_ptrs_add(&e->ptrs, d, mb + i + 1);
+    S_ptrs_add(ix, &e->ptrs, d, mb + i + 1);
     for (size_t k = 0; k < m->nroles; k++) {
       const zn_role *role = zn_doc_role(doc, m->role_first + k);
       const zn_mention *org = role->org >= 0 ? zn_doc_mention(doc, (size_t)role->org) : NULL;
       ix_role *r = S_role(e, d, role->text, org ? org->entity : NULL);
-      S_ptrs_add(&r->persons, d, mb + i + 1);
+      S_ptrs_add(ix, &r->persons, d, mb + i + 1);
       if (org) {
         if (!r->title)
           r->title = zn_xstrdup(role->title), r->org_text = zn_xstrdup(org->text);
-        S_ptrs_add(&r->orgs, d, mb + (size_t)role->org + 1);
+        S_ptrs_add(ix, &r->orgs, d, mb + (size_t)role->org + 1);
       }
     }
   }
   return 0;
+}
+
+/* Calls fn on each pointer list of e. */
+static void S_entity_lists(zn_index *ix, ix_entity *e, void (*fn)(zn_index *, ix_ptrs *)) {
+  fn(ix, &e->ptrs);
+  for (size_t i = 0; i < e->nroles; i++) {
+    fn(ix, &e->roles[i].persons);
+    fn(ix, &e->roles[i].orgs);
+  }
+}
+
+static void S_each_list(zn_index *ix, void (*fn)(zn_index *, ix_ptrs *)) {
+  ix_entity *e, *te;
+  HASH_ITER(hh, ix->entities, e, te) {
+    S_entity_lists(ix, e, fn);
+  }
 }
 
 /* Drops the pointers into doc. */
@@ -229,6 +325,8 @@ void zn_index_remove(zn_index *ix, const char *name) {
     return;
   ix_entity *e, *te;
   HASH_ITER(hh, ix->entities, e, te) {
+    if (ix->spill)
+      S_entity_lists(ix, e, S_ptrs_gather);
     S_ptrs_drop(&e->ptrs, d);
     size_t k = 0;
     for (size_t i = 0; i < e->nroles; i++) {
@@ -244,6 +342,8 @@ void zn_index_remove(zn_index *ix, const char *name) {
     if (e->ptrs.n == 0) {
       HASH_DEL(ix->entities, e);
       S_entity_free(e);
+    } else if (ix->spill) {
+      S_entity_lists(ix, e, S_ptrs_respill);
     }
   }
   size_t k = 0;
@@ -383,9 +483,9 @@ static void S_write_person(xmlTextWriterPtr w, const ix_entity *e, zn_buf *b) {
     S_attr_buf(w, "ref", b);
     ix_ptrs all = {0};
     for (size_t k = 0; k < r->orgs.n; k++)
-      S_ptrs_add(&all, r->orgs.p[k].doc, r->orgs.p[k].m);
+      S_ptrs_add(NULL, &all, r->orgs.p[k].doc, r->orgs.p[k].m);
     for (size_t k = 0; k < r->persons.n; k++)
-      S_ptrs_add(&all, r->persons.p[k].doc, r->persons.p[k].m);
+      S_ptrs_add(NULL, &all, r->persons.p[k].doc, r->persons.p[k].m);
     S_ptrs_sort(&all);
     S_ptr_target(b, &all, 0, all.n);
     free(all.p);
@@ -464,6 +564,19 @@ static void S_write_header(xmlTextWriterPtr w, ix_doc **docs, size_t nd, const c
   xmlTextWriterEndElement(w); /* teiHeader */
 }
 
+/* One entity: its pointers gathered from the spill file, sorted, written,
+ * and spilled again, so that one entity at a time is in memory whole. The
+ * index is the same afterwards, hence const to the caller. */
+static void S_write_entity(const zn_index *cix, xmlTextWriterPtr w, ix_entity *e, zn_buf *b) {
+  zn_index *ix = (zn_index *)cix;
+  if (ix->spill)
+    S_entity_lists(ix, e, S_ptrs_gather);
+  S_sort_entity(e);
+  (e->org ? S_write_org : S_write_person)(w, e, b);
+  if (ix->spill)
+    S_entity_lists(ix, e, S_ptrs_respill);
+}
+
 int zn_index_write(const zn_index *ix, const char *version, FILE *out) {
   size_t nd = HASH_COUNT(ix->docs), ne = HASH_COUNT(ix->entities), np = 0;
   ix_doc **docs = zn_xmalloc((nd + 1) * sizeof *docs), *d, *td;
@@ -477,14 +590,19 @@ int zn_index_write(const zn_index *ix, const char *version, FILE *out) {
   ix_entity **es = zn_xmalloc((ne + 1) * sizeof *es), *e, *te;
   k = 0;
   HASH_ITER(hh, ix->entities, e, te) {
-    S_sort_entity(e);
     es[k++] = e;
     np += !e->org;
   }
   S_sort(es, ne, sizeof *es, S_entity_cmp);
 
-  xmlBufferPtr buf = xmlBufferCreate();
-  xmlTextWriterPtr w = xmlNewTextWriterMemory(buf, 0);
+  xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(out, NULL);
+  xmlTextWriterPtr w = ob ? xmlNewTextWriter(ob) : NULL;
+  if (!w) {
+    if (ob)
+      xmlOutputBufferClose(ob);
+    free(docs), free(es);
+    return -1;
+  }
   xmlTextWriterSetIndent(w, 1);
   xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL);
   xmlTextWriterStartElement(w, W("TEI"));
@@ -500,7 +618,7 @@ int zn_index_write(const zn_index *ix, const char *version, FILE *out) {
       xmlTextWriterStartElement(w, W(org ? "listOrg" : "listPerson"));
       for (size_t i = 0; i < ne; i++)
         if (es[i]->org == org)
-          (org ? S_write_org : S_write_person)(w, es[i], &b);
+          S_write_entity(ix, w, es[i], &b);
       xmlTextWriterEndElement(w);
     }
     xmlTextWriterEndElement(w);
@@ -513,7 +631,10 @@ int zn_index_write(const zn_index *ix, const char *version, FILE *out) {
   }
   zn_buf_free(&b);
   xmlTextWriterEndElement(w);
-  int rc = zn_tei_finish(w, buf, out);
+  int rc = xmlTextWriterEndDocument(w) < 0 ? -1 : 0;
+  xmlFreeTextWriter(w); /* flushes into out */
+  if (fflush(out) != 0 || ferror(out))
+    rc = -1;
   free(docs);
   free(es);
   return rc;
@@ -586,7 +707,7 @@ static int S_read_ptrs(zn_index *ix, const char *targets, ix_ptrs *ps) {
     size_t m = strtoul(hash + 2, &stop, 10);
     if (!d || stop != p + len || m == 0)
       return -1;
-    S_ptrs_add(ps, d, m);
+    S_ptrs_add(NULL, ps, d, m);
     p += len;
   }
   return 0;
@@ -652,7 +773,7 @@ static int S_read_entity(zn_index *ix, const char *path, xmlNode *n, zn_error *e
       if (rc == 0 && ps.n) {
         last = S_role(e, ps.p[0].doc, text, NULL);
         for (size_t i = 0; i < ps.n; i++)
-          S_ptrs_add(&last->persons, ps.p[i].doc, ps.p[i].m);
+          S_ptrs_add(ix, &last->persons, ps.p[i].doc, ps.p[i].m);
       }
       free(ps.p), free(src);
     } else if (S_is(c, "affiliation") && last) {
@@ -672,14 +793,17 @@ static int S_read_entity(zn_index *ix, const char *path, xmlNode *n, zn_error *e
           for (size_t k = 0; k < last->persons.n; k++)
             person |= last->persons.p[k].doc == ps.p[i].doc && last->persons.p[k].m == ps.p[i].m;
           if (!person)
-            S_ptrs_add(&last->orgs, ps.p[i].doc, ps.p[i].m);
+            S_ptrs_add(ix, &last->orgs, ps.p[i].doc, ps.p[i].m);
         }
       }
       free(ps.p), free(ref), free(src);
     } else if (S_is(c, "ptr") && type && !strcmp(type, "mentions")) {
       char *t = S_attr(c, "target");
-      rc = S_read_ptrs(ix, t, &e->ptrs);
-      free(t);
+      ix_ptrs ps = {0};
+      rc = S_read_ptrs(ix, t, &ps);
+      for (size_t i = 0; rc == 0 && i < ps.n; i++)
+        S_ptrs_add(ix, &e->ptrs, ps.p[i].doc, ps.p[i].m);
+      free(ps.p), free(t);
     } else if (S_is(c, "note") && type && !strcmp(type, "resolution")) {
       e->unresolved = 1;
     }

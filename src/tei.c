@@ -57,16 +57,6 @@ void zn_tei_encoding_desc(xmlTextWriterPtr w, const char *gazetteer_version) {
   xmlTextWriterEndElement(w); /* encodingDesc */
 }
 
-int zn_tei_finish(xmlTextWriterPtr w, xmlBufferPtr buf, FILE *out) {
-  int rc = xmlTextWriterEndDocument(w) < 0 ? -1 : 0;
-  xmlFreeTextWriter(w);
-  if (rc == 0 && fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), out) !=
-                     (size_t)xmlBufferLength(buf))
-    rc = -1;
-  xmlBufferFree(buf);
-  return rc;
-}
-
 static void S_header(xmlTextWriterPtr w, const zn_doc *doc, const char *source_name,
                      const char *gaz_version) {
   const char *title = zn_doc_title(doc);

@@ -22,8 +22,4 @@ int zn_tei_end(zn_tei_out *t);
  * desc "gazetteers VERSION", which the index reader reads back). */
 void zn_tei_encoding_desc(xmlTextWriterPtr w, const char *gazetteer_version);
 
-/* Ends the document of w (writing into buf), writes buf to out and frees
- * both. Returns 0, or -1 when writing failed. */
-int zn_tei_finish(xmlTextWriterPtr w, xmlBufferPtr buf, FILE *out);
-
 #endif

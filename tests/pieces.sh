@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Long files go in pieces (ZHNER_PIECE_CHARS makes the pieces small here):
 # the same mentions and entities as one piece, offsets into the whole file,
+# an index that spills its pointers to disk the same as one kept in memory,
 # a TEI document whose body is the source and whose pointers resolve, GB18030
 # the same as UTF-8, and a bad byte deep in a long file caught before any
 # output of it is made, while the other files of the run are complete.
@@ -71,6 +72,21 @@ ok "unwritable output of a long file: exit 1" '[ $rc -eq 1 ] && grep -q "long.xm
 ok "the index leaves it out" \
   'grep -q "short.xml" "$tmp/blocked/index.xml" && ! grep -q "long.xml" "$tmp/blocked/index.xml"'
 ok "no temporary files left" '[ -z "$(ls -A "$tmp/blocked" | grep tmp)" ]'
+
+# the index spilling its pointers to a temporary file (after 3 here) writes
+# the same index: for files, for a file taken out again, and for a merge
+ZHNER_INDEX_SPILL=3 small --output "$tmp/spilled" "$tmp/in/long.txt"
+ok "spilled index = index in memory" 'cmp -s "$tmp/pieces/index.xml" "$tmp/spilled/index.xml"'
+mkdir -p "$tmp/blocked2/long.xml/x"
+ZHNER_INDEX_SPILL=3 small --output "$tmp/blocked2" "$tmp/in/long.txt" "$tmp/in/short.txt" 2> /dev/null
+ok "spilled index without the file taken out = in memory" \
+  'cmp -s "$tmp/blocked/index.xml" "$tmp/blocked2/index.xml"'
+"$zhner" -q --output "$tmp/shard1" "$tmp/in/long.txt"
+"$zhner" -q --output "$tmp/shard2" "$tmp/in/short.txt"
+"$zhner" -q --output "$tmp/both" "$tmp/in/long.txt" "$tmp/in/short.txt"
+ZHNER_INDEX_SPILL=3 "$zhner" merge "$tmp/merged" "$tmp/shard1/index.xml" "$tmp/shard2/index.xml" \
+  2> /dev/null
+ok "spilled merge = one run" 'cmp -s "$tmp/both/index.xml" "$tmp/merged/index.xml"'
 
 echo "pieces: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
