@@ -57,9 +57,15 @@ static void S_cue(float *a, size_t i, float weight) {
     a[i] = weight;
 }
 
+/* For rules of one category: the gazetteer entries found already. */
+static size_t S_lookup(const void *ctx, int cat, size_t i) {
+  size_t len;
+  return zn_gaz_longest(ctx, (zn_cat)cat, i, &len);
+}
+
 static int S_rules(zn_work *w, zn_error *err) {
   for (size_t r = 0; r < w->m->nrules; r++)
-    if (zn_rules_run(w->m->rules[r], w->v, &w->hits, &w->nhits, &w->caphits, err) < 0)
+    if (zn_rules_run(w->m->rules[r], w->v, S_lookup, w, &w->hits, &w->nhits, &w->caphits, err) < 0)
       return -1;
   for (size_t k = 0; k < w->nhits; k++) {
     const zn_hit *h = &w->hits[k];

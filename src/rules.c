@@ -13,6 +13,8 @@ struct zn_rule {
   pcre2_code *code;
   int group_m, group_at; /* capture numbers, or -1 */
   long line;
+  int cat;       /* the pattern is one category: (?:@{cat}) or (?=@{cat}); else -1 */
+  int lookahead; /* (?=@{cat}) */
 };
 
 struct zn_rules {
@@ -136,6 +138,16 @@ static int S_compile(zn_rules *r, const char *path, long lineno, char *line, con
                    (size_t)erroff);
   }
   pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
+  int cat = -1, lookahead = 0;
+  char name[64];
+  size_t plen = strlen(p);
+  if (plen > 8 && plen - 8 < sizeof name && p[0] == '(' && p[1] == '?' &&
+      (p[2] == ':' || p[2] == '=') && !strncmp(p + 3, "@{", 2) && !strcmp(p + plen - 2, "})")) {
+    memcpy(name, p + 5, plen - 7);
+    name[plen - 7] = 0;
+    cat = zn_cat_by_name(name);
+    lookahead = p[2] == '=';
+  }
   zn_grow(&r->rule, &r->cap, r->n + 1, sizeof *r->rule);
   zn_rule *rule = &r->rule[r->n++];
   rule->action = (zn_action)action;
@@ -144,6 +156,8 @@ static int S_compile(zn_rules *r, const char *path, long lineno, char *line, con
   rule->group_m = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "m");
   rule->group_at = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "at");
   rule->line = lineno;
+  rule->cat = cat;
+  rule->lookahead = lookahead;
   uint32_t groups;
   pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
   if (groups + 1 > r->max_groups)
@@ -192,8 +206,27 @@ static void S_hit(zn_hit **hits, size_t *n, size_t *cap, zn_action a, float w, s
   (*hits)[(*n)++] = (zn_hit){a, w, s, e, rule};
 }
 
-int zn_rules_run(const zn_rules *r, const zn_view *v, zn_hit **hits, size_t *n, size_t *cap,
-                 zn_error *err) {
+/* A rule of one category, from the entries the caller found: the hits
+ * PCRE2's scan would give (S_expand puts the longest entry first). */
+static void S_run_category(const zn_rule *rule, int index, const zn_view *v, zn_gaz_lookup lookup,
+                           const void *ctx, zn_hit **hits, size_t *n, size_t *cap) {
+  for (size_t i = 0; i < v->n;) {
+    size_t len = lookup(ctx, rule->cat, i);
+    if (!len) {
+      i++;
+      continue;
+    }
+    size_t at = rule->action == ZN_RULE_LEFT && !rule->lookahead ? i + len : i;
+    if (rule->action == ZN_RULE_LEFT || rule->action == ZN_RULE_RIGHT)
+      S_hit(hits, n, cap, rule->action, rule->weight, at, at, index);
+    else if (!rule->lookahead)
+      S_hit(hits, n, cap, rule->action, rule->weight, i, i + len, index);
+    i += rule->lookahead ? 1 : len;
+  }
+}
+
+int zn_rules_run(const zn_rules *r, const zn_view *v, zn_gaz_lookup lookup, const void *ctx,
+                 zn_hit **hits, size_t *n, size_t *cap, zn_error *err) {
   if (!r || r->n == 0)
     return 0;
   pcre2_match_context *mc = pcre2_match_context_create(NULL);
@@ -204,6 +237,10 @@ int zn_rules_run(const zn_rules *r, const zn_view *v, zn_hit **hits, size_t *n, 
   PCRE2_SPTR subject = (PCRE2_SPTR)v->utf8;
   for (size_t i = 0; i < r->n && rc == 0; i++) {
     const zn_rule *rule = &r->rule[i];
+    if (rule->cat >= 0 && lookup) {
+      S_run_category(rule, (int)i, v, lookup, ctx, hits, n, cap);
+      continue;
+    }
     PCRE2_SIZE off = 0;
     /* the view is valid UTF-8 by construction: check it once per rule, not
      * once per match (each check reads the rest of the subject) */

@@ -37,10 +37,18 @@ typedef struct zn_hit {
 
 /* Reads and compiles a rules file against gazetteer g. */
 zn_rules *zn_rules_load(const char *path, const zn_gazetteer *g, zn_error *err);
-/* Appends every hit in view v to *hits (*n, *cap). Thread-safe: match state
- * is made per call. Returns 0, or -1 when a match hit its limits (err). */
-int zn_rules_run(const zn_rules *r, const zn_view *v, zn_hit **hits, size_t *n, size_t *cap,
-                 zn_error *err);
+/* The length of the longest entry of gazetteer category cat that starts at
+ * view position i, or 0: what the caller has found already. */
+typedef size_t (*zn_gaz_lookup)(const void *ctx, int cat, size_t i);
+
+/* Appends every hit in view v to *hits (*n, *cap). A rule whose pattern is
+ * one category and nothing else ((?:@{title}), (?=@{per_after})) asks lookup
+ * instead of PCRE2, with the same hits (a consuming match takes the longest
+ * entry and goes on after it, a lookahead holds at every start), unless
+ * lookup is NULL. Thread-safe: match state is made per call. Returns 0, or
+ * -1 when a match hit its limits (err). */
+int zn_rules_run(const zn_rules *r, const zn_view *v, zn_gaz_lookup lookup, const void *ctx,
+                 zn_hit **hits, size_t *n, size_t *cap, zn_error *err);
 size_t zn_rules_count(const zn_rules *r);
 void zn_rules_free(zn_rules *r);
 
