@@ -78,7 +78,7 @@ static void S_names_at(zn_work *w, size_t i) {
     size_t hl;
     const zn_word *one = sl == 1 ? w->w1[i] : NULL; /* 和 of 妇女和医生 is no surname */
     if (zn_gaz_longest(w, ZN_CAT_HONORIFIC, i + sl, &hl) && S_clean(w, i, i + sl + hl) &&
-        !(one && (one->flags & ZN_W_FUNC)))
+        !(one && (one->flags & ZN_W_FUNC)) && w->wstart[i] == i && S_free_before(w, i))
       zn_cand_add(w, i, i + sl + hl, p->reference_cost + cs * 0.5f - w->left[i], ZN_PER,
                   ZN_REFERENCE, ZN_SRC_MODEL);
     /* surname + title: 汤局长, 金教授, where the surname is a word of its own
