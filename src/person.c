@@ -53,11 +53,19 @@ static void S_names_at(zn_work *w, size_t i) {
       continue;
     float cs = S_surname_cost(sur);
     float cg = 0;
+    /* a surname that is a common function word (向, 于) opens a name only
+     * after punctuation or a strong cue before, or a cue after twice as
+     * strong (学习向秀丽同志; not 回信向|学昭女士, 一直向|劳斯莱斯) */
+    const zn_word *fw = sl == 1 ? w->w1[i] : NULL;
+    int func_surname = fw && (fw->flags & ZN_W_FUNC) && fw->cost < ZN_COMMON_WORD && i > 0 &&
+                       zn_is_han(w->v->cp[i - 1]) && w->left[i] < ZN_STRONG_CUE;
     for (size_t g = 1; g <= 2; g++) {
       size_t e = i + sl + g;
       if (!S_clean(w, i, e))
         break;
       cg += S_given_cost(w, e - 1);
+      if (func_surname && w->right[e] < 2 * ZN_STRONG_CUE)
+        continue;
       const zn_word *head = zn_word_at(w, i, i + 2);
       if (zn_has_cat(zn_gaz_at(w, i, e), ZN_CAT_NONNAME) ||
           zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_PLACE_SUFFIX) ||
