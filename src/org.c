@@ -190,12 +190,12 @@ static int S_event_after(const zn_work *w, size_t e) {
          !(end - e == 2 && w->v->cp[e] == 0x6BD4 /* 比 */);
 }
 
-/* Whether the lexicon word [p, e), which ends with the suffix [j, e) of two
- * characters or more, names a kind of body by a common noun (保险公司,
- * 集团公司; not 两国|政府, 市|中心). */
+/* Whether the lexicon word [p, e), which ends with the suffix [j, e), names
+ * a kind of body by a common noun of two characters or more (保险公司,
+ * 集团公司, 水泥厂; not 两国|政府, 市|中心, 格|局). */
 static int S_kind_word(const zn_work *w, size_t p, size_t j, size_t e) {
   const zn_word *word = zn_word_at(w, p, e), *field = zn_word_at(w, p, j);
-  return word && !(word->flags & ZN_W_ORGWORD) && e - j >= 2 && j - p >= 2 && field &&
+  return word && !(word->flags & ZN_W_ORGWORD) && j - p >= 2 && field &&
          (field->flags & ZN_W_NOUN) && !(field->flags & (ZN_W_PROPER | ZN_W_PLACE));
 }
 
@@ -209,6 +209,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
    * the title's first character after a field (司法|部长); not 副|部长,
    * 李振成|局长, 看|队员 */
   if (w->wstart[j] == j && w->wend[j] > e) {
+    if (zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, j))
+      return; /* the body ends before the title: 制片厂|厂长, 中联部|部长 */
     size_t ts = w->wend[j] - zn_gaz_longest_ending(w, ZN_CAT_TITLE, w->wend[j]);
     const zn_word *field = j > 0 ? zn_word_at(w, w->wstart[j - 1], j) : NULL;
     if (ts < j || ts > e ||
