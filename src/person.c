@@ -10,6 +10,8 @@
 
 #define ZN_STRONG_CUE 3.0f  /* a cue at least this strong says person on its own */
 #define ZN_COMMON_WORD 9.0f /* a word at most this cost (-ln p) is common */
+#define ZN_RARE_WORD 13.0f  /* a word at least this cost is rare */
+#define ZN_WORD_MARGIN 0.5f
 
 static float S_surname_cost(const zn_gaz_entry *g) {
   float pct = g->weight[ZN_CAT_SURNAME]; /* share of the population, percent */
@@ -80,6 +82,14 @@ static void S_names_at(zn_work *w, size_t i) {
       if (g == 2 && last && (last->flags & (ZN_W_FUNC | ZN_W_NUM)) && last->cost < ZN_COMMON_WORD &&
           w->left[i] < ZN_STRONG_CUE)
         cost += ZN_COMMON_WORD - last->cost;
+      /* a rare word of the lexicon that is exactly the name, after a strong
+       * cue, is the name (记者|许立群|报道: jieba has it as a numeral), unless
+       * it is a verb or an adjective (群众|解难) */
+      const zn_word *whole = zn_word_at(w, i, e);
+      if (whole && whole->cost >= ZN_RARE_WORD && w->left[i] >= ZN_STRONG_CUE &&
+          !(whole->flags & (ZN_W_VERB | ZN_W_ADJ | ZN_W_FUNC)) &&
+          cost > whole->cost - ZN_WORD_MARGIN)
+        cost = whole->cost - ZN_WORD_MARGIN;
       zn_cand_add(w, i, e, cost, ZN_PER, ZN_NAME, ZN_SRC_MODEL);
     }
     /* surname + honorific or kinship word: 张先生, 杨大爷 */
