@@ -78,6 +78,18 @@ static uint32_t *S_gb18030(const char *bytes, size_t len, size_t *n, size_t *bad
   return cp;
 }
 
+int zn_encoding_kind(const char *encoding, const char *path, zn_error *err) {
+  if (!encoding || !strcasecmp(encoding, "auto"))
+    return ZN_ENC_AUTO;
+  if (!strcasecmp(encoding, "utf-8") || !strcasecmp(encoding, "utf8"))
+    return ZN_ENC_UTF8;
+  if (!strcasecmp(encoding, "gb18030") || !strcasecmp(encoding, "gbk") ||
+      !strcasecmp(encoding, "gb2312"))
+    return ZN_ENC_GB18030;
+  return zn_fail(err, ZN_ERR_USAGE, path, 0, 0, -1,
+                 "unknown encoding '%s' (want auto, utf-8 or gb18030)", encoding);
+}
+
 uint32_t *zn_decode(const char *name, const char *bytes, size_t len, const char *encoding,
                     size_t *n, zn_error *err) {
   return zn_decode_at(name, bytes, len, encoding, (zn_position){0, 1, 1}, n, err);
@@ -92,14 +104,10 @@ uint32_t *zn_decode_at(const char *name, const char *bytes, size_t len, const ch
             "binary file (NUL byte at byte offset %llu), skipped", off);
     return NULL;
   }
-  int want_gb = encoding && (!strcasecmp(encoding, "gb18030") || !strcasecmp(encoding, "gbk") ||
-                             !strcasecmp(encoding, "gb2312"));
-  int want_utf8 = encoding && (!strcasecmp(encoding, "utf-8") || !strcasecmp(encoding, "utf8"));
-  if (encoding && !want_gb && !want_utf8 && strcasecmp(encoding, "auto")) {
-    zn_fail(err, ZN_ERR_USAGE, name, 0, 0, -1,
-            "unknown encoding '%s' (want auto, utf-8 or gb18030)", encoding);
+  int kind = zn_encoding_kind(encoding, name, err);
+  if (kind < 0)
     return NULL;
-  }
+  int want_gb = kind == ZN_ENC_GB18030, want_utf8 = kind == ZN_ENC_UTF8;
   size_t bad = 0, good_multi = 0, bad_count = 0;
   if (want_gb) {
     uint32_t *cp = S_gb18030(bytes, len, n, &bad);

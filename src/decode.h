@@ -11,6 +11,12 @@
 uint32_t *zn_decode(const char *name, const char *bytes, size_t len, const char *encoding,
                     size_t *n, zn_error *err);
 
+enum { ZN_ENC_AUTO, ZN_ENC_UTF8, ZN_ENC_GB18030 };
+
+/* Which encoding a name asks for (NULL or "auto", "utf-8"/"utf8",
+ * "gb18030"/"gbk"/"gb2312", any case); -1 with err filled (path) if none. */
+int zn_encoding_kind(const char *encoding, const char *path, zn_error *err);
+
 /* Where a block of a longer input starts: its byte offset, and the line and
  * column (1-based, in code points) there. */
 typedef struct zn_position {

@@ -11,7 +11,6 @@
 
 #include <errno.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
 #define ZN_BLOCK (1u << 20) /* bytes read at a time */
@@ -127,14 +126,10 @@ void zn_pieces_close(zn_pieces *p) {
 
 zn_pieces *zn_pieces_open(const char *path, const char *encoding, size_t piece_chars,
                           zn_error *err) {
-  int gb = encoding && (!strcasecmp(encoding, "gb18030") || !strcasecmp(encoding, "gbk") ||
-                        !strcasecmp(encoding, "gb2312"));
-  int utf8 = encoding && (!strcasecmp(encoding, "utf-8") || !strcasecmp(encoding, "utf8"));
-  if (encoding && !gb && !utf8 && strcasecmp(encoding, "auto")) {
-    zn_fail(err, ZN_ERR_USAGE, path, 0, 0, -1,
-            "unknown encoding '%s' (want auto, utf-8 or gb18030)", encoding);
+  int kind = zn_encoding_kind(encoding, path, err);
+  if (kind < 0)
     return NULL;
-  }
+  int gb = kind == ZN_ENC_GB18030, utf8 = kind == ZN_ENC_UTF8;
   zn_pieces *p = zn_xcalloc(1, sizeof *p);
   p->path = zn_xstrdup(path);
   p->piece = piece_chars < 1000 ? 1000 : piece_chars;
