@@ -210,7 +210,9 @@ static int S_piece_out(shared *sh, size_t i, piece_outs *o, const zn_doc *doc, z
   return rc;
 }
 
-/* Ends the outputs: all renamed to their names if ok, else all removed. */
+/* Ends the outputs: renamed to their names in turn if all went well; from
+ * the first that fails (or all, if something failed before), removed. Each
+ * file is whole either way; the caller takes the file out of the index. */
 static int S_pieces_close(piece_outs *o, int ok, zn_error *err) {
   if (o->tei && zn_tei_end(o->tei) != 0 && ok)
     ok = 0, zn_fail(err, ZN_ERR_IO, o->file[2]->path, 0, 0, -1, "cannot write");
