@@ -14,16 +14,21 @@
 /* How a base word can take part in an organisation name, read right to left. */
 typedef enum { W_STOP, W_VERB, W_MATERIAL } wclass;
 
+/* Whether view position i holds a digit, Arabic or full-width. */
+static int S_digit(const zn_view *v, size_t i) {
+  uint32_t c = v->cp[i];
+  return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
 /* Whether view position i holds a numeral, a digit or a Han one. */
 static int S_numeral(const zn_view *v, size_t i) {
   static const uint32_t han[] = {
       0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
       0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343}; /* 零〇一…十百千 */
-  uint32_t c = v->cp[i];
-  if ((c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19))
+  if (S_digit(v, i))
     return 1;
   for (size_t k = 0; k < sizeof han / sizeof *han; k++)
-    if (c == han[k])
+    if (v->cp[i] == han[k])
       return 1;
   return 0;
 }
@@ -40,12 +45,6 @@ static int S_ordinal(const zn_work *w, size_t q, size_t p) {
     if (!S_numeral(w->v, i))
       return 0;
   return 1;
-}
-
-/* Whether view position i holds a digit, Arabic or full-width. */
-static int S_digit(const zn_view *v, size_t i) {
-  uint32_t c = v->cp[i];
-  return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
 }
 
 static wclass S_class(const zn_work *w, size_t q, size_t p) {

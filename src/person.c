@@ -11,7 +11,7 @@
 #define ZN_STRONG_CUE 3.0f  /* a cue at least this strong says person on its own */
 #define ZN_COMMON_WORD 9.0f /* a word at most this cost (-ln p) is common */
 #define ZN_RARE_WORD 13.0f  /* a word at least this cost is rare */
-#define ZN_WORD_MARGIN 0.5f
+#define ZN_WORD_MARGIN 0.5f /* how much cheaper than such a word a name it spans is made */
 
 static float S_surname_cost(const zn_gaz_entry *g) {
   float pct = g->weight[ZN_CAT_SURNAME]; /* share of the population, percent */
@@ -92,23 +92,22 @@ static void S_names_at(zn_work *w, size_t i) {
         cost = whole->cost - ZN_WORD_MARGIN;
       zn_cand_add(w, i, e, cost, ZN_PER, ZN_NAME, ZN_SRC_MODEL);
     }
+    /* a reference by surname opens where a word starts that nothing before
+     * claims (张雅|茹女士, 时任|市长) and no function word is the surname
+     * (和 of 妇女和医生, 向|市长) */
+    const zn_word *one = sl == 1 ? w->w1[i] : NULL;
+    int ref_ok = !(one && (one->flags & ZN_W_FUNC)) && w->wstart[i] == i && S_free_before(w, i);
+    float ref_cost = p->reference_cost + cs * 0.5f - w->left[i];
     /* surname + honorific or kinship word: 张先生, 杨大爷 */
     size_t hl;
-    const zn_word *one = sl == 1 ? w->w1[i] : NULL; /* 和 of 妇女和医生 is no surname */
-    if (zn_gaz_longest(w, ZN_CAT_HONORIFIC, i + sl, &hl) && S_clean(w, i, i + sl + hl) &&
-        !(one && (one->flags & ZN_W_FUNC)) && w->wstart[i] == i && S_free_before(w, i))
-      zn_cand_add(w, i, i + sl + hl, p->reference_cost + cs * 0.5f - w->left[i], ZN_PER,
-                  ZN_REFERENCE, ZN_SRC_MODEL);
-    /* surname + title: 汤局长, 金教授, where the surname is a word of its own
-     * that no other name character or everyday word can claim: what stands
-     * before it is no Han character, a function word or a longer word (not
-     * 刘|明书记, 时任|市长, 向|市长) */
+    if (ref_ok && zn_gaz_longest(w, ZN_CAT_HONORIFIC, i + sl, &hl) && S_clean(w, i, i + sl + hl))
+      zn_cand_add(w, i, i + sl + hl, ref_cost, ZN_PER, ZN_REFERENCE, ZN_SRC_MODEL);
+    /* surname + title: 汤局长, 金教授, the surname and the title words of
+     * their own (not 刘|明书记) */
     size_t tl;
-    if (w->wstart[i] == i && w->wend[i] == i + sl && zn_gaz_longest(w, ZN_CAT_TITLE, i + sl, &tl) &&
-        w->wstart[i + sl] == i + sl && S_clean(w, i, i + sl + tl) &&
-        !(one && (one->flags & ZN_W_FUNC)) && S_free_before(w, i))
-      zn_cand_add(w, i, i + sl + tl, p->reference_cost + cs * 0.5f - w->left[i], ZN_PER,
-                  ZN_REFERENCE, ZN_SRC_MODEL);
+    if (ref_ok && w->wend[i] == i + sl && zn_gaz_longest(w, ZN_CAT_TITLE, i + sl, &tl) &&
+        w->wstart[i + sl] == i + sl && S_clean(w, i, i + sl + tl))
+      zn_cand_add(w, i, i + sl + tl, ref_cost, ZN_PER, ZN_REFERENCE, ZN_SRC_MODEL);
     /* 胡老说: 老 after a surname honours an elder where a strong cue follows
      * (not 古老的) */
     size_t e = i + sl + 1;
