@@ -10,50 +10,55 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define ZN_BMP 0x10000u
+
 const zn_word *zn_lexicon_find(const zn_lexicon *lx, const char *s, size_t len) {
-  zn_word *w;
-  HASH_FIND(hh, lx->words, s, len, w);
-  return w;
+  const unsigned char *p = (const unsigned char *)s, *end = p + len;
+  uint32_t node = 0, cp;
+  while (p < end) {
+    p += zn_utf8_next(p, end, &cp);
+    if (!(node = zn_trie_next(&lx->trie, node, cp)))
+      return NULL;
+  }
+  return node ? lx->trie.value[node] : NULL;
 }
 
 const zn_charstat *zn_lexicon_char(const zn_lexicon *lx, uint32_t cp) {
+  if (cp < ZN_BMP)
+    return lx->bmp ? lx->bmp[cp] : NULL;
   zn_charstat *c;
   HASH_FIND(hh, lx->chars, &cp, sizeof cp, c);
   return c;
 }
 
-static zn_word *S_word(zn_lexicon *lx, const char *s, size_t len, size_t cplen) {
-  zn_word *w;
-  HASH_FIND(hh, lx->words, s, len, w);
-  if (!w) {
-    w = zn_xcalloc(1, sizeof *w + len + 1);
-    memcpy(w->key, s, len);
-    w->len = (uint16_t)cplen;
-    w->cost = INFINITY;
-    HASH_ADD_KEYPTR(hh, lx->words, w->key, len, w);
-  }
-  return w;
-}
-
 static zn_charstat *S_char(zn_lexicon *lx, uint32_t cp) {
-  zn_charstat *c;
-  HASH_FIND(hh, lx->chars, &cp, sizeof cp, c);
+  zn_charstat *c = (zn_charstat *)zn_lexicon_char(lx, cp);
   if (!c) {
     c = zn_xcalloc(1, sizeof *c);
     c->cp = cp;
     HASH_ADD(hh, lx->chars, cp, sizeof c->cp, c);
+    if (cp < ZN_BMP) {
+      if (!lx->bmp)
+        lx->bmp = zn_xcalloc(ZN_BMP, sizeof *lx->bmp);
+      lx->bmp[cp] = c;
+    }
   }
   return c;
 }
 
-/* Adds a word to the table (looked up by string) and to the trie (walked
- * along a text). */
+/* The word cp[0..n) (its UTF-8 s[0..len)), added to the trie if new. */
 static zn_word *S_add(zn_lexicon *lx, const char *s, size_t len, const uint32_t *cp, size_t n) {
   if (n > lx->maxlen)
     lx->maxlen = n;
-  zn_word *w = S_word(lx, s, len, n);
-  uint32_t node = zn_trie_insert(&lx->trie, cp, n); /* may move trie.value */
-  lx->trie.value[node] = w;
+  uint32_t node = zn_trie_insert(&lx->trie, cp, n);
+  zn_word *w = lx->trie.value[node];
+  if (!w) {
+    w = zn_arena_alloc(&lx->mem, sizeof *w + len + 1);
+    memcpy(w->key, s, len);
+    w->len = (uint16_t)n;
+    w->cost = INFINITY;
+    lx->trie.value[node] = w;
+  }
   return w;
 }
 
@@ -186,17 +191,6 @@ static int S_body_title(const zn_lexicon *lx, const zn_gazetteer *g, const zn_wo
   return 0;
 }
 
-/* Takes a word out of the trie (it stays in the table). */
-static void S_unlink(zn_lexicon *lx, const zn_word *w) {
-  size_t n;
-  uint32_t *cp = zn_utf8_decode(w->key, strlen(w->key), &n), node = 0;
-  for (size_t i = 0; cp && i < n && (i == 0 || node); i++)
-    node = zn_trie_next(&lx->trie, node, cp[i]);
-  if (node && lx->trie.value[node] == w)
-    lx->trie.value[node] = NULL;
-  free(cp);
-}
-
 int zn_lexicon_read_words(zn_lexicon *lx, const zn_gazetteer *g, const char *path, zn_error *err) {
   struct word_ctx c = {.lx = lx, .g = g, .path = path};
   int rc = zn_each_line(path, S_HINT, S_word_line, &c, err);
@@ -204,7 +198,7 @@ int zn_lexicon_read_words(zn_lexicon *lx, const zn_gazetteer *g, const char *pat
   for (size_t i = 0; i < c.n; i++) {
     c.order[i].w->cost = (float)(ltotal - log(c.order[i].freq));
     if (c.order[i].w->len >= 3 && S_body_title(lx, g, c.order[i].w))
-      S_unlink(lx, c.order[i].w);
+      c.order[i].w->flags |= ZN_W_HIDDEN;
   }
   free(c.order);
   return rc;
@@ -219,7 +213,7 @@ static void S_place(zn_lexicon *lx, const char *s, size_t len, const uint32_t *c
   zn_word *w = S_add(lx, s, len, cp, n);
   if (!(w->flags & ZN_W_WORD)) /* a place the word list lacks: a rare word */
     w->cost = (float)log(lx->total > 0 ? lx->total : 1);
-  w->flags |= ZN_W_WORD | ZN_W_PLACE | ZN_W_NOUN;
+  w->flags = (uint16_t)((w->flags & ~ZN_W_HIDDEN) | ZN_W_WORD | ZN_W_PLACE | ZN_W_NOUN);
 }
 
 static int S_place_line(void *p, char *line, long lineno, zn_error *err) {
@@ -301,12 +295,9 @@ int zn_lexicon_read_places(zn_lexicon *lx, const char *path, zn_error *err) {
 }
 
 void zn_lexicon_free(zn_lexicon *lx) {
-  zn_word *w, *wt;
-  HASH_ITER(hh, lx->words, w, wt) {
-    HASH_DEL(lx->words, w);
-    free(w);
-  }
   zn_trie_free(&lx->trie);
+  zn_arena_free(&lx->mem);
+  free(lx->bmp);
   zn_charstat *c, *ct;
   HASH_ITER(hh, lx->chars, c, ct) {
     HASH_DEL(lx->chars, c);

@@ -8,6 +8,7 @@
 
 #include "gazetteer.h"
 #include "trie.h"
+#include "util.h"
 #include "zhner.h"
 
 #include <uthash.h>
@@ -23,11 +24,11 @@ enum {
   ZN_W_ADJ = 128,     /* a, b */
   ZN_W_TIME = 256,    /* t */
   ZN_W_ORGWORD = 512, /* nt: a word that names a kind of body (水利局); never an ORG alone */
-  ZN_W_NR = 1024 /* nr (not nrt, nrfg) of two characters: mostly everyday words (智慧, 养老) */
+  ZN_W_NR = 1024, /* nr (not nrt, nrfg) of two characters: mostly everyday words (智慧, 养老) */
+  ZN_W_HIDDEN = 2048 /* known, but the text is segmented without it (see lexicon.c) */
 };
 
 typedef struct zn_word {
-  UT_hash_handle hh;
   float cost; /* -ln(freq / total) for a word */
   uint16_t flags;
   uint16_t len; /* code points */
@@ -43,11 +44,12 @@ typedef struct zn_charstat {
 } zn_charstat;
 
 typedef struct zn_lexicon {
-  zn_word *words;
-  zn_trie trie;  /* the same words by character; values are zn_word * */
+  zn_trie trie;  /* the words by character; values are zn_word * */
+  zn_arena mem;  /* where the words are */
   size_t maxlen; /* longest word, code points */
   double total;  /* sum of word frequencies */
   zn_charstat *chars;
+  zn_charstat **bmp; /* bmp[cp]: the same for cp < 0x10000, or NULL */
   double given_total, translit_total;
 } zn_lexicon;
 

@@ -26,9 +26,9 @@ static void S_words(zn_work *w) {
     for (size_t l = 1; i + l <= v->n; l++) {
       node = zn_trie_next(&lx->trie, node, v->cp[i + l - 1]);
       if (!node)
-        break;                                    /* no longer word starts with these characters */
-      const zn_word *word = lx->trie.value[node]; /* the trie holds only words */
-      if (!word)
+        break; /* no longer word starts with these characters */
+      const zn_word *word = lx->trie.value[node];
+      if (!word || (word->flags & ZN_W_HIDDEN))
         continue;
       if (l == 1) {
         w->w1[i] = word;

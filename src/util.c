@@ -43,6 +43,30 @@ void zn_grow(void *p, size_t *cap, size_t need, size_t elem) {
   *cap = c;
 }
 
+#define ZN_ARENA_BLOCK ((size_t)1 << 20)
+
+void *zn_arena_alloc(zn_arena *a, size_t size) {
+  size = (size + 15) & ~(size_t)15;
+  if (!a->cur || (size_t)(a->end - a->cur) < size) {
+    size_t n = size + 16 > ZN_ARENA_BLOCK ? size + 16 : ZN_ARENA_BLOCK;
+    char *b = zn_xcalloc(1, n);
+    *(void **)b = a->blocks;
+    a->blocks = b, a->cur = b + 16, a->end = b + n;
+  }
+  void *p = a->cur;
+  a->cur += size;
+  return p;
+}
+
+void zn_arena_free(zn_arena *a) {
+  while (a->blocks) {
+    void *next = *(void **)a->blocks;
+    free(a->blocks);
+    a->blocks = next;
+  }
+  *a = (zn_arena){0};
+}
+
 void zn_buf_add(zn_buf *b, const char *s, size_t n) {
   zn_grow(&b->s, &b->cap, b->len + n + 1, 1);
   memcpy(b->s + b->len, s, n);

@@ -29,6 +29,16 @@ void zn_buf_puts(zn_buf *b, const char *s);
 void zn_buf_printf(zn_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void zn_buf_free(zn_buf *b);
 
+/* An arena: many small allocations freed together (a lexicon's words). */
+typedef struct zn_arena {
+  char *cur, *end;
+  void *blocks; /* the blocks, linked through their first word */
+} zn_arena;
+
+/* size bytes aligned for any object, zeroed; aborts when memory runs out. */
+void *zn_arena_alloc(zn_arena *a, size_t size);
+void zn_arena_free(zn_arena *a);
+
 /* Fills err (if not NULL) and returns -1. */
 int zn_fail(zn_error *err, zn_code code, const char *path, long line, long column, long long offset,
             const char *fmt, ...) __attribute__((format(printf, 7, 8)));
