@@ -61,6 +61,7 @@ static void S_add(zn_gazetteer *g, zn_cat cat, const char *key, size_t len, floa
     uint32_t *cp = zn_utf8_decode(key, len, &n);
     uint32_t node = zn_trie_insert(&g->trie, cp, n); /* may move trie.value */
     g->trie.value[node] = e;
+    zn_trie_mark(&g->trie, node, 1);
     free(cp);
   }
   if (!(e->cats & (1u << cat))) {

@@ -58,6 +58,17 @@ typedef struct zn_lexicon {
 int zn_lexicon_read_words(zn_lexicon *lx, const zn_gazetteer *g, const char *path, zn_error *err);
 /* Reads a list of place names ("name" or "name/…" a line, '#' comments). */
 int zn_lexicon_read_places(zn_lexicon *lx, const char *path, zn_error *err);
+/* Marks the trie's edges for walks once every list is read: a word the text may be segmented
+ * into carries its cost (see zn_lexicon_mark_cost), any other node 0. */
+void zn_lexicon_seal(zn_lexicon *lx);
+/* The cost a mark carries. */
+static inline float zn_lexicon_mark_cost(uint32_t mark) {
+  union {
+    uint32_t u;
+    float f;
+  } b = {mark & 0x7FFFFFFFu};
+  return b.f;
+}
 const zn_word *zn_lexicon_find(const zn_lexicon *lx, const char *s, size_t len);
 const zn_charstat *zn_lexicon_char(const zn_lexicon *lx, uint32_t cp);
 void zn_lexicon_free(zn_lexicon *lx);

@@ -22,20 +22,17 @@ static void S_words(zn_work *w) {
   ed->n = 0;
   for (size_t i = 0; i < v->n; i++) {
     ed->first[i] = ed->n;
-    uint32_t node = 0;
-    for (size_t l = 1; i + l <= v->n; l++) {
-      node = zn_trie_next(&lx->trie, node, v->cp[i + l - 1]);
-      if (!node)
+    const zn_trie_slot *e = zn_trie_edge(&lx->trie, 0, v->cp[i]);
+    if (e && e->mark)
+      w->w1[i] = lx->trie.value[e->to];
+    /* longer words: the marks say which nodes are words and what they cost */
+    for (size_t l = 2; e && i + l <= v->n; l++) {
+      if (!(e = zn_trie_edge(&lx->trie, e->to, v->cp[i + l - 1])))
         break; /* no longer word starts with these characters */
-      const zn_word *word = lx->trie.value[node];
-      if (!word || (word->flags & ZN_W_HIDDEN))
+      if (!e->mark)
         continue;
-      if (l == 1) {
-        w->w1[i] = word;
-        continue;
-      }
       zn_grow(&ed->edge, &ed->cap, ed->n + 1, sizeof *ed->edge);
-      ed->edge[ed->n++] = (zn_edge){(uint16_t)l, word->cost, word};
+      ed->edge[ed->n++] = (zn_edge){(uint16_t)l, zn_lexicon_mark_cost(e->mark), e->to};
     }
     w->ccost[i] = !zn_is_han(v->cp[i]) ? 0.0f : w->w1[i] ? w->w1[i]->cost : unknown;
     w->cstat[i] = zn_is_han(v->cp[i]) ? zn_lexicon_char(lx, v->cp[i]) : NULL;
@@ -53,15 +50,14 @@ static void S_entries(zn_work *w) {
   bs->m = NULL, bs->n = 0;
   for (size_t i = 0; i < v->n; i++) {
     bs->first[i] = bs->n;
-    uint32_t node = 0;
+    const zn_trie_slot *t = NULL;
     for (size_t l = 1; i + l <= v->n; l++) {
-      node = zn_trie_next(&g->trie, node, v->cp[i + l - 1]);
-      if (!node)
+      if (!(t = zn_trie_edge(&g->trie, t ? t->to : 0, v->cp[i + l - 1])))
         break;
-      const zn_gaz_entry *e = g->trie.value[node];
-      if (e) {
+      if (t->mark) {
+        const zn_gaz_entry *e = g->trie.value[t->to];
         zn_grow(&bs->m, &cap, bs->n + 1, sizeof *bs->m);
-        bs->m[bs->n++] = (zn_gaz_match){i, i + l, e};
+        bs->m[bs->n++] = (zn_gaz_match){(uint32_t)i, (uint32_t)(i + l), e->cats, e};
       }
     }
   }
@@ -104,7 +100,7 @@ const zn_word *zn_word_at(const zn_work *w, size_t s, size_t e) {
     return w->w1[s];
   for (size_t k = w->edges.first[s]; k < w->edges.first[s + 1]; k++)
     if (w->edges.edge[k].len == e - s)
-      return w->edges.edge[k].word;
+      return w->m->lex.trie.value[w->edges.edge[k].node];
   return NULL;
 }
 
@@ -130,7 +126,7 @@ static size_t S_longest(const zn_gaz_list *list, size_t i, zn_cat cat) {
   size_t best = 0;
   for (size_t k = list->first[i]; k < list->first[i + 1]; k++) {
     size_t len = list->m[k].e - list->m[k].s;
-    if (len > best && zn_has_cat(list->m[k].g, cat))
+    if (len > best && (list->m[k].cats & (1u << cat)))
       best = len;
   }
   return best;

@@ -4,15 +4,8 @@
 
 #include <stdlib.h>
 
-#define ZN_ROOT_SPAN 0x10000u
-
-static size_t S_slot(uint32_t from, uint32_t cp, size_t nslots) {
-  uint64_t key = (uint64_t)from << 32 | cp;
-  return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 17) & (nslots - 1);
-}
-
 static void S_put(zn_trie_slot *slots, size_t nslots, zn_trie_slot e) {
-  size_t i = S_slot(e.from, e.cp, nslots);
+  size_t i = zn_trie_hash(e.from, e.cp, nslots);
   while (slots[i].from)
     i = (i + 1) & (nslots - 1);
   slots[i] = e;
@@ -28,40 +21,34 @@ static void S_grow(zn_trie *t) {
   t->slot = slots, t->nslots = n;
 }
 
-uint32_t zn_trie_next(const zn_trie *t, uint32_t node, uint32_t cp) {
-  if (node == 0 && cp < ZN_ROOT_SPAN)
-    return t->root ? t->root[cp] : 0;
-  if (!t->nslots)
-    return 0;
-  uint32_t from = node + 1;
-  for (size_t i = S_slot(from, cp, t->nslots);; i = (i + 1) & (t->nslots - 1)) {
-    const zn_trie_slot *e = &t->slot[i];
-    if (e->from == from && e->cp == cp)
-      return e->to;
-    if (!e->from)
-      return 0;
+static uint32_t S_node(zn_trie *t, uint32_t parent, uint32_t cp) {
+  size_t cap = t->capnodes;
+  zn_grow(&t->value, &t->capnodes, (size_t)t->nodes + 1, sizeof *t->value);
+  if (t->capnodes != cap) {
+    t->up = zn_xrealloc(t->up, t->capnodes * sizeof *t->up);
+    t->upcp = zn_xrealloc(t->upcp, t->capnodes * sizeof *t->upcp);
   }
+  t->value[t->nodes] = NULL;
+  t->up[t->nodes] = parent, t->upcp[t->nodes] = cp;
+  return t->nodes++;
 }
 
 uint32_t zn_trie_insert(zn_trie *t, const uint32_t *cp, size_t n) {
   if (t->nodes == 0) { /* the root */
-    t->root = zn_xcalloc(ZN_ROOT_SPAN, sizeof *t->root);
-    zn_grow(&t->value, &t->capnodes, 1, sizeof *t->value);
-    t->value[t->nodes++] = NULL;
+    t->root = zn_xcalloc(ZN_TRIE_ROOT_SPAN, sizeof *t->root);
+    S_node(t, 0, 0);
   }
   uint32_t node = 0;
   for (size_t k = 0; k < n; k++) {
     uint32_t child = zn_trie_next(t, node, cp[k]);
     if (!child) {
-      child = t->nodes;
-      zn_grow(&t->value, &t->capnodes, (size_t)child + 1, sizeof *t->value);
-      t->value[t->nodes++] = NULL;
-      if (node == 0 && cp[k] < ZN_ROOT_SPAN) {
-        t->root[cp[k]] = child;
+      child = S_node(t, node, cp[k]);
+      if (node == 0 && cp[k] < ZN_TRIE_ROOT_SPAN) {
+        t->root[cp[k]] = (zn_trie_slot){1, cp[k], child, 0};
       } else {
         if (2 * (t->nused + 1) > t->nslots)
           S_grow(t);
-        S_put(t->slot, t->nslots, (zn_trie_slot){node + 1, cp[k], child});
+        S_put(t->slot, t->nslots, (zn_trie_slot){node + 1, cp[k], child, 0});
         t->nused++;
       }
     }
@@ -70,9 +57,19 @@ uint32_t zn_trie_insert(zn_trie *t, const uint32_t *cp, size_t n) {
   return node;
 }
 
+void zn_trie_mark(zn_trie *t, uint32_t node, uint32_t mark) {
+  if (node == 0 || node >= t->nodes)
+    return;
+  zn_trie_slot *e = (zn_trie_slot *)zn_trie_edge(t, t->up[node], t->upcp[node]);
+  if (e)
+    e->mark = mark;
+}
+
 void zn_trie_free(zn_trie *t) {
   free(t->root);
   free(t->slot);
   free(t->value);
+  free(t->up);
+  free(t->upcp);
   *t = (zn_trie){0};
 }

@@ -1,33 +1,68 @@
 /* trie.h: a character trie over code points, its edges in one open-addressing
  * hash table keyed by (node, code point) (the root's in a direct array). A walk from a text
  * position costs one probe per character, and stops at the first character no key continues with.
- * Node 0 is the root; a node may carry a value (a word). */
+ * Node 0 is the root; a node may carry a value (a word).
+ *
+ * Each edge also carries a 32-bit mark its owner chooses (zn_trie_mark): a walk reads it with the
+ * edge, in the same cache line, so a walker can tell the nodes it wants from the rest without
+ * visiting their values. */
 #ifndef ZN_TRIE_H
 #define ZN_TRIE_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#define ZN_TRIE_ROOT_SPAN 0x10000u
+
 typedef struct zn_trie_slot {
   uint32_t from; /* the parent node + 1, or 0 if the slot is empty */
   uint32_t cp;
   uint32_t to; /* the child node */
+  uint32_t mark;
 } zn_trie_slot;
 
 typedef struct zn_trie {
-  uint32_t *root;     /* root[cp]: the child of the root for cp < 0x10000 */
-  zn_trie_slot *slot; /* every other edge */
-  size_t nslots;      /* a power of two */
-  size_t nused;       /* edges */
-  void **value;       /* value[node], or NULL */
-  uint32_t nodes;     /* nodes, the root included */
+  zn_trie_slot *root;  /* root[cp]: the edge from the root along cp < ZN_TRIE_ROOT_SPAN */
+  zn_trie_slot *slot;  /* every other edge */
+  size_t nslots;       /* a power of two */
+  size_t nused;        /* edges */
+  void **value;        /* value[node], or NULL */
+  uint32_t *up, *upcp; /* the parent of each node and the code point that leads to it */
+  uint32_t nodes;      /* nodes, the root included */
   size_t capnodes;
 } zn_trie;
 
 /* The node for key cp[0..n) (created with its path), n > 0. */
 uint32_t zn_trie_insert(zn_trie *t, const uint32_t *cp, size_t n);
-/* The child of node along cp, or 0 if there is none. */
-uint32_t zn_trie_next(const zn_trie *t, uint32_t node, uint32_t cp);
+/* Sets the mark of the edge that leads to node (not the root). */
+void zn_trie_mark(zn_trie *t, uint32_t node, uint32_t mark);
 void zn_trie_free(zn_trie *t);
+
+static inline size_t zn_trie_hash(uint32_t from, uint32_t cp, size_t nslots) {
+  uint64_t key = (uint64_t)from << 32 | cp;
+  return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 17) & (nslots - 1);
+}
+
+/* The edge from node along cp, or NULL if there is none. */
+static inline const zn_trie_slot *zn_trie_edge(const zn_trie *t, uint32_t node, uint32_t cp) {
+  if (node == 0 && cp < ZN_TRIE_ROOT_SPAN)
+    return t->root && t->root[cp].to ? &t->root[cp] : NULL;
+  if (!t->nslots)
+    return NULL;
+  uint32_t from = node + 1;
+  for (size_t i = zn_trie_hash(from, cp, t->nslots);; i = (i + 1) & (t->nslots - 1)) {
+    const zn_trie_slot *e = &t->slot[i];
+    if (e->from == from && e->cp == cp)
+      return e;
+    if (!e->from)
+      return NULL;
+  }
+}
+
+/* The child of node along cp, or 0 if there is none. */
+static inline uint32_t zn_trie_next(const zn_trie *t, uint32_t node, uint32_t cp) {
+  const zn_trie_slot *e = zn_trie_edge(t, node, cp);
+  return e ? e->to : 0;
+}
 
 #endif

@@ -25,7 +25,7 @@ typedef struct zn_cand {
 typedef struct zn_edge {
   uint16_t len;
   float cost;
-  const zn_word *word;
+  uint32_t node; /* the word's node in the lexicon's trie */
 } zn_edge;
 typedef struct zn_edges {
   size_t *first; /* first[i]..first[i+1]: edges starting at i */
@@ -36,7 +36,8 @@ typedef struct zn_edges {
 /* Gazetteer entries at view [s, e), listed by start or by end:
  * m[first[i]..first[i+1]) start (or end) at i. */
 typedef struct zn_gaz_match {
-  size_t s, e;
+  uint32_t s, e;
+  uint32_t cats; /* g->cats, here to spare a visit to g */
   const zn_gaz_entry *g;
 } zn_gaz_match;
 typedef struct zn_gaz_list {
