@@ -25,25 +25,28 @@ const zn_word *zn_lexicon_find(const zn_lexicon *lx, const char *s, size_t len) 
 
 const zn_charstat *zn_lexicon_char(const zn_lexicon *lx, uint32_t cp) {
   if (cp < ZN_BMP)
-    return lx->bmp ? lx->bmp[cp] : NULL;
-  zn_charstat *c;
-  HASH_FIND(hh, lx->chars, &cp, sizeof cp, c);
-  return c;
+    return lx->bmp && lx->bmp[cp].seen ? &lx->bmp[cp] : NULL;
+  zn_charnode *c;
+  HASH_FIND(hh, lx->astral, &cp, sizeof cp, c);
+  return c ? &c->st : NULL;
 }
 
 static zn_charstat *S_char(zn_lexicon *lx, uint32_t cp) {
-  zn_charstat *c = (zn_charstat *)zn_lexicon_char(lx, cp);
+  if (cp < ZN_BMP) {
+    if (!lx->bmp)
+      lx->bmp = zn_xcalloc(ZN_BMP, sizeof *lx->bmp);
+    lx->bmp[cp].seen = 1;
+    return &lx->bmp[cp];
+  }
+  zn_charnode *c;
+  HASH_FIND(hh, lx->astral, &cp, sizeof cp, c);
   if (!c) {
     c = zn_xcalloc(1, sizeof *c);
     c->cp = cp;
-    HASH_ADD(hh, lx->chars, cp, sizeof c->cp, c);
-    if (cp < ZN_BMP) {
-      if (!lx->bmp)
-        lx->bmp = zn_xcalloc(ZN_BMP, sizeof *lx->bmp);
-      lx->bmp[cp] = c;
-    }
+    c->st.seen = 1;
+    HASH_ADD(hh, lx->astral, cp, sizeof c->cp, c);
   }
-  return c;
+  return &c->st;
 }
 
 /* The word cp[0..n) (its UTF-8 s[0..len)), added to the trie if new. */
@@ -310,9 +313,9 @@ void zn_lexicon_free(zn_lexicon *lx) {
   zn_trie_free(&lx->trie);
   zn_arena_free(&lx->mem);
   free(lx->bmp);
-  zn_charstat *c, *ct;
-  HASH_ITER(hh, lx->chars, c, ct) {
-    HASH_DEL(lx->chars, c);
+  zn_charnode *c, *ct;
+  HASH_ITER(hh, lx->astral, c, ct) {
+    HASH_DEL(lx->astral, c);
     free(c);
   }
   memset(lx, 0, sizeof *lx);

@@ -36,20 +36,25 @@ typedef struct zn_word {
 } zn_word;
 
 typedef struct zn_charstat {
-  UT_hash_handle hh;
-  uint32_t cp;
   float given;    /* count as a given-name character */
   float translit; /* count in transliterated foreign names */
   float word;     /* frequency as a one-character word */
+  uint32_t seen;  /* 1 once the lists have said anything of the character */
 } zn_charstat;
 
+typedef struct zn_charnode { /* a character past U+FFFF and its statistics */
+  UT_hash_handle hh;
+  uint32_t cp;
+  zn_charstat st;
+} zn_charnode;
+
 typedef struct zn_lexicon {
-  zn_trie trie;  /* the words by character; values are zn_word * */
-  zn_arena mem;  /* where the words are */
-  size_t maxlen; /* longest word, code points */
-  double total;  /* sum of word frequencies */
-  zn_charstat *chars;
-  zn_charstat **bmp; /* bmp[cp]: the same for cp < 0x10000, or NULL */
+  zn_trie trie;        /* the words by character; values are zn_word * */
+  zn_arena mem;        /* where the words are */
+  size_t maxlen;       /* longest word, code points */
+  double total;        /* sum of word frequencies */
+  zn_charstat *bmp;    /* bmp[cp]: the statistics of cp < 0x10000 */
+  zn_charnode *astral; /* the others */
   double given_total, translit_total;
 } zn_lexicon;
 

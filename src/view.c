@@ -10,11 +10,6 @@ int zn_is_space(uint32_t c) {
          c == 0xA0 || c == 0x2002 || c == 0x2003 || c == 0x2009 || c == 0xFEFF;
 }
 
-int zn_is_han(uint32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0x20000 && c <= 0x3FFFF) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
-}
-
 int zn_is_ascii_alnum(uint32_t c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
@@ -25,6 +20,7 @@ struct fold_entry {
 };
 struct zn_fold {
   struct fold_entry *table;
+  uint32_t *bmp; /* bmp[c]: what c < 0x10000 becomes, or 0 if it stays */
   size_t n;
 };
 
@@ -42,9 +38,16 @@ void zn_fold_set(zn_fold *f, uint32_t from, uint32_t to) {
     f->n++;
   }
   e->to = to;
+  if (from < 0x10000) {
+    if (!f->bmp)
+      f->bmp = zn_xcalloc(0x10000, sizeof *f->bmp);
+    f->bmp[from] = to;
+  }
 }
 
 uint32_t zn_fold_get(const zn_fold *f, uint32_t c) {
+  if (c < 0x10000)
+    return f->bmp && f->bmp[c] ? f->bmp[c] : c;
   struct fold_entry *e;
   HASH_FIND(hh, f->table, &c, sizeof c, e);
   return e ? e->to : c;
@@ -62,6 +65,7 @@ void zn_fold_free(zn_fold *f) {
     HASH_DEL(f->table, e);
     free(e);
   }
+  free(f->bmp);
   free(f);
 }
 

@@ -35,7 +35,10 @@ void zn_view_span(const zn_view *v, size_t s, size_t e, size_t *start, size_t *e
 
 /* Character classes used across the pipeline. */
 int zn_is_space(uint32_t c);
-int zn_is_han(uint32_t c);
+static inline int zn_is_han(uint32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0x20000 && c <= 0x3FFFF) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
+}
 int zn_is_ascii_alnum(uint32_t c);
 
 /* One-for-one folding table (e.g. traditional to simplified). */
