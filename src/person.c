@@ -10,6 +10,7 @@
 
 #define ZN_STRONG_CUE 3.0f  /* a cue at least this strong says person on its own */
 #define ZN_COMMON_WORD 9.0f /* a word at most this cost (-ln p) is common */
+#define ZN_KNOWN_WORD 12.0f /* and this one is well known (日前: 10.2) */
 #define ZN_RARE_WORD 13.0f  /* a word at least this cost is rare */
 #define ZN_WORD_MARGIN 0.5f /* how much cheaper than such a word a name it spans is made */
 
@@ -45,6 +46,14 @@ static int S_free_before(const zn_work *w, size_t i) {
   return i - ps >= 2 || (ps == i - 1 && prev && (prev->flags & ZN_W_FUNC));
 }
 
+/* Whether a name that ends at e is a place's: a level follows that opens no title
+ * (伯尔切斯库镇, 索伦森镇的; not 布朗县长). */
+static int S_place_end(const zn_work *w, size_t e) {
+  size_t len;
+  return e < w->v->n && zn_has_cat(zn_gaz_at(w, e, e + 1), ZN_CAT_PLACE_SUFFIX) &&
+         !zn_gaz_longest(w, ZN_CAT_TITLE, e, &len);
+}
+
 static void S_names_at(zn_work *w, size_t i) {
   const zn_params *p = &w->m->p;
   for (size_t sl = 2; sl >= 1; sl--) {
@@ -71,8 +80,9 @@ static void S_names_at(zn_work *w, size_t i) {
       const zn_word *head = zn_word_at(w, i, i + 2);
       if (zn_has_cat(zn_gaz_at(w, i, e), ZN_CAT_NONNAME) ||
           zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_PLACE_SUFFIX) ||
+          (S_place_end(w, e) && w->left[i] < ZN_STRONG_CUE) ||
           (head && (head->flags & ZN_W_TIME) && w->left[i] < ZN_STRONG_CUE))
-        continue; /* 柳溪镇, 李村: a place; 周二晚: a time (but 总裁宋朝弟) */
+        continue; /* 柳溪镇, 李村, 王庄|镇: a place; 周二晚: a time (but 总裁宋朝弟) */
       float cost =
           p->name_base + cs + cg + (g == 1 ? p->given1 : p->given2) - w->left[i] - w->right[e];
       /* a second given character that is a common function word or numeral
@@ -151,6 +161,13 @@ static int S_common_end(const zn_work *w, size_t s, size_t e) {
   return e - 2 > s && word && !(word->flags & ZN_W_PROPER) && word->cost < ZN_COMMON_WORD;
 }
 
+/* Whether a common word of two characters starts at the last character of [s, e) and goes on
+ * past it (恩斯塔德|日前): the name stops before that character. */
+static int S_common_across(const zn_work *w, size_t e) {
+  const zn_word *word = e < w->v->n ? zn_word_at(w, e - 1, e + 1) : NULL;
+  return word && !(word->flags & ZN_W_PROPER) && word->cost < ZN_KNOWN_WORD;
+}
+
 /* The words that join the names of a list: 和 与 及 同. */
 static int S_list_word(uint32_t c) {
   return c == 0x548C || c == 0x4E0E || c == 0x53CA || c == 0x540C;
@@ -165,31 +182,41 @@ static void S_foreign_at(zn_work *w, size_t s) {
   const zn_view *v = w->v;
   float cost = p->translit_base - w->left[s];
   int joined = 0, odd = 0;
-  for (size_t e = s; e < v->n && e - s < 16;) {
-    if (S_joiner(v->cp[e]) && e >= s + 2 && !joined) {
+  size_t before = w->ncands, e, odd_at = (size_t)-1;
+  for (e = s; e < v->n && e - s < 16;) {
+    /* an initial, a word of its own, may stand for the first part: 马·莱万多夫斯基 */
+    if (S_joiner(v->cp[e]) && (e >= s + 2 || w->wstart[s] == s) && !joined) {
       joined = 1, e++;
       continue;
     }
+    if (e > s && zn_has_cat(zn_gaz_at(w, e, e + 1), ZN_CAT_PLACE_SUFFIX))
+      break; /* a level ends the run (县, 镇 are also in foreign names' statistics) */
     float tc = w->block[e] ? INFINITY : S_translit_cost(w, e);
     /* one character foreign names seldom use, where a strong cue stands
-     * before the name: 贾|亚拉莉达, 基里延科, 若斯潘; but no common word
-     * (埃里克森|和|卡佩罗, 任命|了|涅姆佐夫, 科斯马斯|说) */
-    if (isinf(tc) && !odd && !w->block[e] && zn_is_han(v->cp[e]) && w->left[s] >= ZN_STRONG_CUE &&
-        !S_list_word(v->cp[e]) && (!w->w1[e] || w->w1[e]->cost >= p->translit_odd_word))
-      tc = p->translit_odd, odd = 1;
+     * before the name: 贾|亚拉莉达, 基里延科, 若斯潘; or inside the part after a dot
+     * (阿·德米特里延科); but no common word (埃里克森|和|卡佩罗, 任命|了|涅姆佐夫,
+     * 科斯马斯|说) */
+    int inside = joined && e + 1 < v->n && !isinf(S_translit_cost(w, e + 1));
+    if (isinf(tc) && !odd && !w->block[e] && zn_is_han(v->cp[e]) &&
+        (w->left[s] >= ZN_STRONG_CUE || inside) && !S_list_word(v->cp[e]) &&
+        (!w->w1[e] || w->w1[e]->cost >= p->translit_odd_word))
+      tc = p->translit_odd, odd = 1, odd_at = e;
     if (isinf(tc))
       break;
     cost += tc, e++;
-    if (e < s + 2 || S_joiner(v->cp[e - 1]))
+    if (e < s + 2 || S_joiner(v->cp[e - 1]) || (S_joiner(v->cp[s + 1]) && e < s + 4))
       continue;
     if (!joined && w->left[s] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE)
       continue;
-    if (zn_plain_word(w, s, e) || (e - s > 3 && S_common_end(w, s, e)))
+    if (zn_plain_word(w, s, e) || (e - s > 3 && S_common_end(w, s, e)) ||
+        (joined && S_common_across(w, e)))
       continue;
     /* the dot alone says foreign name: the parts' own costs do not count */
     float c = joined ? p->translit_base - w->left[s] : cost;
     zn_cand_add(w, s, e, c - w->right[e], ZN_PER, ZN_NAME, ZN_SRC_MODEL);
   }
+  if (e > s && odd_at != e - 1 && S_place_end(w, e))
+    w->ncands = before; /* the run is a place's name */
 }
 
 void zn_person_candidates(zn_work *w) {
