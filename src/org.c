@@ -10,6 +10,7 @@
 #include <string.h>
 
 #define ZN_ORG_MAXLEN 32
+#define ZN_KNOWN_WORD 12.0f /* a word at most this cost (-ln p) is well known */
 
 /* How a base word can take part in an organisation name, read right to left. */
 typedef enum { W_STOP, W_VERB, W_MATERIAL } wclass;
@@ -198,11 +199,22 @@ static int S_kind_word(const zn_work *w, size_t p, size_t j, size_t e) {
          (field->flags & ZN_W_NOUN) && !(field->flags & (ZN_W_PROPER | ZN_W_PLACE));
 }
 
+/* Whether the one-character suffix at j ends a known word of two characters that names no kind
+ * of body (格局, 南部, 车站; not 部队, 大队, 女队): then it is no suffix. */
+static int S_suffix_in_word(const zn_work *w, size_t j, size_t e) {
+  if (e - j != 1 || j == 0 || w->v->cp[j] == 0x961F /* 队: 女队, 男队 name teams */)
+    return 0;
+  const zn_word *word = zn_word_at(w, j - 1, e);
+  const zn_gaz_entry *g = zn_gaz_at(w, j - 1, e);
+  return word && word->cost < ZN_KNOWN_WORD && !(word->flags & ZN_W_ORGWORD) &&
+         !zn_has_cat(g, ZN_CAT_ORG_SUFFIX) && !zn_has_cat(g, ZN_CAT_ORG_BODY);
+}
+
 static void S_extend(zn_work *w, size_t j, size_t e) {
   const zn_params *pr = &w->m->p;
   size_t p = j;
   int verbs = 0, joined = 0;
-  if (S_event_after(w, e))
+  if (S_event_after(w, e) || S_suffix_in_word(w, j, e))
     return;
   /* a suffix that opens a longer word: a body before a title (法院|院长), or
    * the title's first character after a field (司法|部长); not 副|部长,
