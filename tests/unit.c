@@ -9,6 +9,7 @@
 #include "view.h"
 #include "resolve.h"
 #include "sha256.h"
+#include "trie.h"
 #include "zhner.h"
 
 #include <stdio.h>
@@ -149,6 +150,39 @@ static void test_view(void) {
 }
 
 /* ---- gazetteer and rule loaders ---- */
+/* Edges carry the marks their owner sets, at the root and deeper, past U+FFFF too; the arena
+ * hands out aligned, zeroed memory across blocks. */
+static void test_trie(void) {
+  zn_trie t = {0};
+  uint32_t k1[] = {0x4E2D, 0x56FD}, k2[] = {0x4E2D, 0x56FD, 0x4EBA}, k3[] = {0x20000, 0x4E2D};
+  uint32_t n1 = zn_trie_insert(&t, k1, 2), n2 = zn_trie_insert(&t, k2, 3);
+  uint32_t n3 = zn_trie_insert(&t, k3, 2), top = zn_trie_next(&t, 0, 0x4E2D);
+  CHECK(n1 && n2 && n3 && n1 != n2 && zn_trie_insert(&t, k1, 2) == n1, "nodes are stable");
+  zn_trie_mark(&t, n1, 7);
+  zn_trie_mark(&t, top, 9);
+  zn_trie_mark(&t, n3, 5);
+  const zn_trie_slot *e = zn_trie_edge(&t, 0, 0x4E2D);
+  CHECK(e && e->to == top && e->mark == 9, "root edge and its mark");
+  e = zn_trie_edge(&t, top, 0x56FD);
+  CHECK(e && e->to == n1 && e->mark == 7, "inner edge and its mark");
+  e = zn_trie_edge(&t, n1, 0x4EBA);
+  CHECK(e && e->to == n2 && e->mark == 0, "unmarked edge");
+  e = zn_trie_edge(&t, zn_trie_next(&t, 0, 0x20000), 0x4E2D);
+  CHECK(e && e->to == n3 && e->mark == 5, "edge under a character past U+FFFF");
+  CHECK(!zn_trie_edge(&t, n2, 0x4E2D) && !zn_trie_next(&t, 0, 0x4EBA), "no edge");
+  zn_trie_free(&t);
+  zn_arena a = {0};
+  char *first = zn_arena_alloc(&a, 3), *big = zn_arena_alloc(&a, (1u << 20) + 5);
+  char *next = zn_arena_alloc(&a, 40);
+  CHECK(first && big && next && ((uintptr_t)first | (uintptr_t)big | (uintptr_t)next) % 16 == 0,
+        "aligned");
+  CHECK(!next[0] && !next[39] && !big[(1u << 20) + 4], "zeroed");
+  first[2] = 'x', next[0] = 'y';
+  CHECK(first[2] == 'x' && next[0] == 'y' && big[0] == 0, "no overlap");
+  zn_arena_free(&a);
+  CHECK(!a.blocks && !a.cur, "freed");
+}
+
 static void test_gazetteer(void) {
   zn_gazetteer g = {0};
   zn_error err = {0};
@@ -415,6 +449,7 @@ int main(int argc, char **argv) {
   test_decode();
   test_sha256();
   test_view();
+  test_trie();
   test_gazetteer();
   test_rules();
   test_model_errors(argv[2]);
