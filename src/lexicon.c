@@ -10,8 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ZN_BMP 0x10000u
-
 const zn_word *zn_lexicon_find(const zn_lexicon *lx, const char *s, size_t len) {
   const unsigned char *p = (const unsigned char *)s, *end = p + len;
   uint32_t node = 0, cp;
@@ -24,7 +22,7 @@ const zn_word *zn_lexicon_find(const zn_lexicon *lx, const char *s, size_t len) 
 }
 
 const zn_charstat *zn_lexicon_char(const zn_lexicon *lx, uint32_t cp) {
-  if (cp < ZN_BMP)
+  if (cp < ZN_BMP_END)
     return lx->bmp && lx->bmp[cp].seen ? &lx->bmp[cp] : NULL;
   zn_charnode *c;
   HASH_FIND(hh, lx->astral, &cp, sizeof cp, c);
@@ -32,9 +30,9 @@ const zn_charstat *zn_lexicon_char(const zn_lexicon *lx, uint32_t cp) {
 }
 
 static zn_charstat *S_char(zn_lexicon *lx, uint32_t cp) {
-  if (cp < ZN_BMP) {
+  if (cp < ZN_BMP_END) {
     if (!lx->bmp)
-      lx->bmp = zn_xcalloc(ZN_BMP, sizeof *lx->bmp);
+      lx->bmp = zn_xcalloc(ZN_BMP_END, sizeof *lx->bmp);
     lx->bmp[cp].seen = 1;
     return &lx->bmp[cp];
   }

@@ -28,6 +28,9 @@ enum {
   ZN_W_HIDDEN = 2048 /* known, but the text is segmented without it (see lexicon.c) */
 };
 
+/* A word of at most this cost (-ln p) is well known (日前: 10.2, 格局: 10.5). */
+#define ZN_KNOWN_WORD 12.0f
+
 typedef struct zn_word {
   float cost; /* -ln(freq / total) for a word */
   uint16_t flags;
@@ -53,7 +56,7 @@ typedef struct zn_lexicon {
   zn_arena mem;        /* where the words are */
   size_t maxlen;       /* longest word, code points */
   double total;        /* sum of word frequencies */
-  zn_charstat *bmp;    /* bmp[cp]: the statistics of cp < 0x10000 */
+  zn_charstat *bmp;    /* bmp[cp]: the statistics of cp < ZN_BMP_END */
   zn_charnode *astral; /* the others */
   double given_total, translit_total;
 } zn_lexicon;

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #define ZN_ORG_MAXLEN 32
-#define ZN_KNOWN_WORD 12.0f /* a word at most this cost (-ln p) is well known */
 
 /* How a base word can take part in an organisation name, read right to left. */
 typedef enum { W_STOP, W_VERB, W_MATERIAL } wclass;

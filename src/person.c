@@ -10,7 +10,6 @@
 
 #define ZN_STRONG_CUE 3.0f  /* a cue at least this strong says person on its own */
 #define ZN_COMMON_WORD 9.0f /* a word at most this cost (-ln p) is common */
-#define ZN_KNOWN_WORD 12.0f /* and this one is well known (日前: 10.2) */
 #define ZN_RARE_WORD 13.0f  /* a word at least this cost is rare */
 #define ZN_WORD_MARGIN 0.5f /* how much cheaper than such a word a name it spans is made */
 
@@ -196,10 +195,10 @@ static void S_foreign_at(zn_work *w, size_t s) {
      * before the name: 贾|亚拉莉达, 基里延科, 若斯潘; or inside the part after a dot
      * (阿·德米特里延科); but no common word (埃里克森|和|卡佩罗, 任命|了|涅姆佐夫,
      * 科斯马斯|说) */
-    int inside = joined && e + 1 < v->n && !isinf(S_translit_cost(w, e + 1));
     if (isinf(tc) && !odd && !w->block[e] && zn_is_han(v->cp[e]) &&
-        (w->left[s] >= ZN_STRONG_CUE || inside) && !S_list_word(v->cp[e]) &&
-        (!w->w1[e] || w->w1[e]->cost >= p->translit_odd_word))
+        (w->left[s] >= ZN_STRONG_CUE ||
+         (joined && e + 1 < v->n && !isinf(S_translit_cost(w, e + 1)))) &&
+        !S_list_word(v->cp[e]) && (!w->w1[e] || w->w1[e]->cost >= p->translit_odd_word))
       tc = p->translit_odd, odd = 1, odd_at = e;
     if (isinf(tc))
       break;

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #define ZN_INVALID_CP 0xFFFFFFFFu
+#define ZN_BMP_END 0x10000u /* code points below are in the Basic Multilingual Plane */
 
 /* Decodes one code point from [p, end). Returns the number of bytes taken
  * (always at least 1 when p < end); *cp is ZN_INVALID_CP for an invalid,

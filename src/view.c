@@ -20,7 +20,7 @@ struct fold_entry {
 };
 struct zn_fold {
   struct fold_entry *table;
-  uint32_t *bmp; /* bmp[c]: what c < 0x10000 becomes, or 0 if it stays */
+  uint32_t *bmp; /* bmp[c]: what c < ZN_BMP_END becomes, or 0 if it stays */
   size_t n;
 };
 
@@ -38,15 +38,15 @@ void zn_fold_set(zn_fold *f, uint32_t from, uint32_t to) {
     f->n++;
   }
   e->to = to;
-  if (from < 0x10000) {
+  if (from < ZN_BMP_END) {
     if (!f->bmp)
-      f->bmp = zn_xcalloc(0x10000, sizeof *f->bmp);
+      f->bmp = zn_xcalloc(ZN_BMP_END, sizeof *f->bmp);
     f->bmp[from] = to;
   }
 }
 
 uint32_t zn_fold_get(const zn_fold *f, uint32_t c) {
-  if (c < 0x10000)
+  if (c < ZN_BMP_END)
     return f->bmp && f->bmp[c] ? f->bmp[c] : c;
   struct fold_entry *e;
   HASH_FIND(hh, f->table, &c, sizeof c, e);
