@@ -23,8 +23,9 @@ static void S_words(zn_work *w) {
   for (size_t i = 0; i < v->n; i++) {
     ed->first[i] = ed->n;
     const zn_trie_slot *e = zn_trie_edge(&lx->trie, 0, v->cp[i]);
+    float cost = unknown;
     if (e && e->mark)
-      w->w1[i] = lx->trie.value[e->to];
+      w->w1[i] = e->to, cost = zn_lexicon_mark_cost(e->mark);
     /* longer words: the marks say which nodes are words and what they cost */
     for (size_t l = 2; e && i + l <= v->n; l++) {
       if (!(e = zn_trie_edge(&lx->trie, e->to, v->cp[i + l - 1])))
@@ -34,7 +35,7 @@ static void S_words(zn_work *w) {
       zn_grow(&ed->edge, &ed->cap, ed->n + 1, sizeof *ed->edge);
       ed->edge[ed->n++] = (zn_edge){(uint16_t)l, zn_lexicon_mark_cost(e->mark), e->to};
     }
-    w->ccost[i] = !zn_is_han(v->cp[i]) ? 0.0f : w->w1[i] ? w->w1[i]->cost : unknown;
+    w->ccost[i] = zn_is_han(v->cp[i]) ? cost : 0.0f;
     w->cstat[i] = zn_is_han(v->cp[i]) ? zn_lexicon_char(lx, v->cp[i]) : NULL;
   }
   ed->first[v->n] = ed->n;
@@ -95,9 +96,13 @@ void zn_matches_free(zn_work *w) {
   free(w->gend.m);
 }
 
+const zn_word *zn_word1(const zn_work *w, size_t i) {
+  return w->w1[i] ? w->m->lex.trie.value[w->w1[i]] : NULL;
+}
+
 const zn_word *zn_word_at(const zn_work *w, size_t s, size_t e) {
   if (e == s + 1)
-    return w->w1[s];
+    return zn_word1(w, s);
   for (size_t k = w->edges.first[s]; k < w->edges.first[s + 1]; k++)
     if (w->edges.edge[k].len == e - s)
       return w->m->lex.trie.value[w->edges.edge[k].node];

@@ -41,7 +41,7 @@ static int S_free_before(const zn_work *w, size_t i) {
   if (i == 0 || !zn_is_han(w->v->cp[i - 1]))
     return 1;
   size_t ps = w->wstart[i - 1];
-  const zn_word *prev = w->w1[i - 1];
+  const zn_word *prev = zn_word1(w, i - 1);
   return i - ps >= 2 || (ps == i - 1 && prev && (prev->flags & ZN_W_FUNC));
 }
 
@@ -66,7 +66,7 @@ static void S_names_at(zn_work *w, size_t i) {
     /* a surname that is a common function word (向, 于) opens a name only
      * after punctuation or a strong cue before, or a cue after twice as
      * strong (学习向秀丽同志; not 回信向|学昭女士, 一直向|劳斯莱斯) */
-    const zn_word *fw = sl == 1 ? w->w1[i] : NULL;
+    const zn_word *fw = sl == 1 ? zn_word1(w, i) : NULL;
     int func_surname = fw && (fw->flags & ZN_W_FUNC) && fw->cost < ZN_COMMON_WORD && i > 0 &&
                        zn_is_han(w->v->cp[i - 1]) && w->left[i] < ZN_STRONG_CUE;
     for (size_t g = 1; g <= 2; g++) {
@@ -87,7 +87,7 @@ static void S_names_at(zn_work *w, size_t i) {
       /* a second given character that is a common function word or numeral
        * more likely starts what follows (卢亮|以, 王磊|六段), unless a title or
        * a byline says where a name starts (通讯员 熊顺才) */
-      const zn_word *last = w->w1[e - 1];
+      const zn_word *last = zn_word1(w, e - 1);
       if (g == 2 && last && (last->flags & (ZN_W_FUNC | ZN_W_NUM)) && last->cost < ZN_COMMON_WORD &&
           w->left[i] < ZN_STRONG_CUE)
         cost += ZN_COMMON_WORD - last->cost;
@@ -104,7 +104,7 @@ static void S_names_at(zn_work *w, size_t i) {
     /* a reference by surname opens where a word starts that nothing before
      * claims (张雅|茹女士, 时任|市长) and no function word is the surname
      * (和 of 妇女和医生, 向|市长) */
-    const zn_word *one = sl == 1 ? w->w1[i] : NULL;
+    const zn_word *one = sl == 1 ? zn_word1(w, i) : NULL;
     int ref_ok = !(one && (one->flags & ZN_W_FUNC)) && w->wstart[i] == i && S_free_before(w, i);
     float ref_cost = p->reference_cost + cs * 0.5f - w->left[i];
     /* surname + honorific or kinship word: 张先生, 杨大爷 */
@@ -198,7 +198,7 @@ static void S_foreign_at(zn_work *w, size_t s) {
     if (isinf(tc) && !odd && !w->block[e] && zn_is_han(v->cp[e]) &&
         (w->left[s] >= ZN_STRONG_CUE ||
          (joined && e + 1 < v->n && !isinf(S_translit_cost(w, e + 1)))) &&
-        !S_list_word(v->cp[e]) && (!w->w1[e] || w->w1[e]->cost >= p->translit_odd_word))
+        !S_list_word(v->cp[e]) && (!zn_word1(w, e) || zn_word1(w, e)->cost >= p->translit_odd_word))
       tc = p->translit_odd, odd = 1, odd_at = e;
     if (isinf(tc))
       break;

@@ -4,21 +4,25 @@
 
 #include <stdlib.h>
 
-static void S_put(zn_trie_slot *slots, size_t nslots, zn_trie_slot e) {
-  size_t i = zn_trie_hash(e.from, e.cp, nslots);
-  while (slots[i].from)
-    i = (i + 1) & (nslots - 1);
-  slots[i] = e;
+static void S_put(zn_trie *t, zn_trie_slot e) {
+  size_t i = zn_trie_hash(e.from, e.cp, t->nslots);
+  while (t->slot[i].from)
+    i = (i + 1) & (t->nslots - 1);
+  t->slot[i] = e;
+  size_t bit = zn_trie_bit(e.from, e.cp, t->nslots);
+  t->filter[bit >> 6] |= 1ull << (bit & 63);
 }
 
 static void S_grow(zn_trie *t) {
-  size_t n = t->nslots ? t->nslots * 2 : 1024;
-  zn_trie_slot *slots = zn_xcalloc(n, sizeof *slots);
-  for (size_t i = 0; i < t->nslots; i++)
-    if (t->slot[i].from)
-      S_put(slots, n, t->slot[i]);
-  free(t->slot);
-  t->slot = slots, t->nslots = n;
+  zn_trie old = *t;
+  t->nslots = t->nslots ? t->nslots * 2 : 1024;
+  t->slot = zn_xcalloc(t->nslots, sizeof *t->slot);
+  t->filter = zn_xcalloc(2 * t->nslots / 64, sizeof *t->filter);
+  for (size_t i = 0; i < old.nslots; i++)
+    if (old.slot[i].from)
+      S_put(t, old.slot[i]);
+  free(old.slot);
+  free(old.filter);
 }
 
 static uint32_t S_node(zn_trie *t, uint32_t parent, uint32_t cp) {
@@ -48,7 +52,7 @@ uint32_t zn_trie_insert(zn_trie *t, const uint32_t *cp, size_t n) {
       } else {
         if (2 * (t->nused + 1) > t->nslots)
           S_grow(t);
-        S_put(t->slot, t->nslots, (zn_trie_slot){node + 1, cp[k], child, 0});
+        S_put(t, (zn_trie_slot){node + 1, cp[k], child, 0});
         t->nused++;
       }
     }
@@ -68,6 +72,7 @@ void zn_trie_mark(zn_trie *t, uint32_t node, uint32_t mark) {
 void zn_trie_free(zn_trie *t) {
   free(t->root);
   free(t->slot);
+  free(t->filter);
   free(t->value);
   free(t->up);
   free(t->upcp);

@@ -25,6 +25,9 @@ typedef struct zn_trie {
   zn_trie_slot *root;  /* root[cp]: the edge from the root along cp < ZN_TRIE_ROOT_SPAN */
   zn_trie_slot *slot;  /* every other edge */
   size_t nslots;       /* a power of two */
+  uint64_t *filter;    /* two bits a slot, one set for every edge's (node, code point): most
+                          walks end on an edge that is not there, and the filter, a 64th of
+                          the table's size, says so from the cache */
   size_t nused;        /* edges */
   void **value;        /* value[node], or NULL */
   uint32_t *up, *upcp; /* the parent of each node and the code point that leads to it */
@@ -38,9 +41,18 @@ uint32_t zn_trie_insert(zn_trie *t, const uint32_t *cp, size_t n);
 void zn_trie_mark(zn_trie *t, uint32_t node, uint32_t mark);
 void zn_trie_free(zn_trie *t);
 
+static inline uint64_t zn_trie_mix(uint32_t from, uint32_t cp) {
+  return ((uint64_t)from << 32 | cp) * 0x9E3779B97F4A7C15ull;
+}
+
 static inline size_t zn_trie_hash(uint32_t from, uint32_t cp, size_t nslots) {
-  uint64_t key = (uint64_t)from << 32 | cp;
-  return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 17) & (nslots - 1);
+  return (size_t)(zn_trie_mix(from, cp) >> 17) & (nslots - 1);
+}
+
+/* The filter's bit for (from, cp), of 2 * nslots: the mix's top bits, where the slot's are
+ * its middle ones. */
+static inline size_t zn_trie_bit(uint32_t from, uint32_t cp, size_t nslots) {
+  return (size_t)(zn_trie_mix(from, cp) >> (63 - __builtin_ctzll(nslots)));
 }
 
 /* The edge from node along cp, or NULL if there is none. */
@@ -50,6 +62,9 @@ static inline const zn_trie_slot *zn_trie_edge(const zn_trie *t, uint32_t node, 
   if (!t->nslots)
     return NULL;
   uint32_t from = node + 1;
+  size_t bit = zn_trie_bit(from, cp, t->nslots);
+  if (!(t->filter[bit >> 6] >> (bit & 63) & 1))
+    return NULL;
   for (size_t i = zn_trie_hash(from, cp, t->nslots);; i = (i + 1) & (t->nslots - 1)) {
     const zn_trie_slot *e = &t->slot[i];
     if (e->from == from && e->cp == cp)

@@ -57,7 +57,7 @@ typedef struct zn_work {
   const zn_view *v;
   /* matches.c: every word and gazetteer entry, found once per piece */
   zn_edges edges;            /* words of two characters and more */
-  const zn_word **w1;        /* the one-character word at i, or NULL */
+  uint32_t *w1;              /* the lexicon's node of the one-character word at i, or 0 */
   float *ccost;              /* cost of character i as a word of its own */
   const zn_charstat **cstat; /* name statistics of character i, or NULL */
   zn_gaz_list gstart, gend;  /* gazetteer entries by start and by end */
@@ -81,6 +81,8 @@ void zn_matches_free(zn_work *w);
 float zn_char_cost(const zn_work *w, size_t i);
 /* Word of the lexicon at view [s, e), or NULL. */
 const zn_word *zn_word_at(const zn_work *w, size_t s, size_t e);
+/* The one-character word at i, or NULL. */
+const zn_word *zn_word1(const zn_work *w, size_t i);
 /* Whether view [s, e) is an everyday word or a place of the lexicon (高峰,
  * 莫斯科): not a name where only weak evidence says so. */
 int zn_plain_word(const zn_work *w, size_t s, size_t e);

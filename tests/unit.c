@@ -171,6 +171,18 @@ static void test_trie(void) {
   CHECK(e && e->to == n3 && e->mark == 5, "edge under a character past U+FFFF");
   CHECK(!zn_trie_edge(&t, n2, 0x4E2D) && !zn_trie_next(&t, 0, 0x4EBA), "no edge");
   zn_trie_free(&t);
+  /* through several doublings of the table (and its filter): every key of two characters is
+   * found again, and no pair that was never inserted */
+  uint32_t lost = 0, ghosts = 0, nodes[3000];
+  for (uint32_t k = 0; k < 3000; k++)
+    nodes[k] = zn_trie_insert(&t, (uint32_t[]){0x4E00 + k % 50, 0x5000 + k}, 2);
+  for (uint32_t k = 0; k < 3000; k++) {
+    lost += zn_trie_next(&t, zn_trie_next(&t, 0, 0x4E00 + k % 50), 0x5000 + k) != nodes[k];
+    ghosts += zn_trie_next(&t, zn_trie_next(&t, 0, 0x4E00 + k % 50), 0x6000 + k) != 0;
+  }
+  CHECK(t.nslots >= 4096 && lost == 0 && ghosts == 0, "%u lost, %u found that are not there", lost,
+        ghosts);
+  zn_trie_free(&t);
   zn_arena a = {0};
   char *first = zn_arena_alloc(&a, 3), *big = zn_arena_alloc(&a, (1u << 20) + 5);
   char *next = zn_arena_alloc(&a, 40);
