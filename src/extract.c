@@ -40,6 +40,7 @@ static void S_work_free(zn_work *w) {
   free(w->block);
   free(w->hits);
   free(w->cands);
+  free(w->fixed);
   free(w->path);
 }
 
@@ -125,11 +126,19 @@ static int S_company_core(const zn_work *w, size_t s, size_t e, size_t *cs, size
   return 1;
 }
 
-static void S_candidates(zn_work *w, zn_names *doc_names) {
+/* Organisations must fit the base segmentation: drops those from k on that do not. */
+static void S_keep_fitting(zn_work *w, size_t k) {
+  size_t keep = k;
+  for (; k < w->ncands; k++)
+    if (w->cands[k].type != ZN_ORG || S_org_fits(w, w->cands[k].s, w->cands[k].e))
+      w->cands[keep++] = w->cands[k];
+  w->ncands = keep;
+}
+
+/* The candidates that depend on nothing a pass learns: organisations and rule hits. */
+static void S_fixed_candidates(zn_work *w) {
   const zn_params *p = &w->m->p;
-  const zn_view *v = w->v;
   w->ncands = 0;
-  zn_person_candidates(w);
   zn_org_candidates(w);
   for (size_t k = 0; k < w->nhits; k++) {
     const zn_hit *h = &w->hits[k];
@@ -140,6 +149,22 @@ static void S_candidates(zn_work *w, zn_names *doc_names) {
       zn_cand_add(w, h->s, h->e, fmaxf(0.1f, p->org_cost + 1.0f - h->weight), ZN_ORG, ZN_NAME,
                   ZN_SRC_RULE);
   }
+  S_keep_fitting(w, 0);
+  w->nfixed = w->ncands;
+  w->fixed = zn_xmalloc((w->nfixed + 1) * sizeof *w->fixed);
+  memcpy(w->fixed, w->cands, w->nfixed * sizeof *w->fixed);
+}
+
+/* A pass's candidates: the fixed ones, then persons (their cues grow from pass to pass) and the
+ * names the document has established so far. */
+static void S_candidates(zn_work *w, zn_names *doc_names) {
+  const zn_params *p = &w->m->p;
+  const zn_view *v = w->v;
+  zn_grow(&w->cands, &w->capcands, w->nfixed + 1, sizeof *w->cands);
+  memcpy(w->cands, w->fixed, w->nfixed * sizeof *w->cands);
+  w->ncands = w->nfixed;
+  zn_person_candidates(w);
+  size_t from = w->ncands;
   zn_names_search(doc_names, v);
   for (size_t k = 0; k < doc_names->nat; k++) {
     size_t s = doc_names->at[k].s, e = doc_names->at[k].e;
@@ -151,12 +176,7 @@ static void S_candidates(zn_work *w, zn_names *doc_names) {
       zn_cand_add(w, s, e, p->doc_name_cost - w->left[s] * 0.5f - w->right[e] * 0.5f, ZN_PER,
                   ZN_NAME, ZN_SRC_DOC);
   }
-  /* organisations must fit the base segmentation */
-  size_t keep = 0;
-  for (size_t k = 0; k < w->ncands; k++)
-    if (w->cands[k].type != ZN_ORG || S_org_fits(w, w->cands[k].s, w->cands[k].e))
-      w->cands[keep++] = w->cands[k];
-  w->ncands = keep;
+  S_keep_fitting(w, from);
 }
 
 /* A mark that joins the names of a list: 、 和 与 及 ／. */
@@ -340,6 +360,7 @@ static int S_extract_piece(const zn_model *m, const zn_view *v, zn_doc *d, zn_na
   int rc = S_rules(&w, err);
   if (rc == 0) {
     zn_names_new_piece(doc_names);
+    S_fixed_candidates(&w);
     for (int pass = 0; pass < ZN_MAX_PASSES; pass++) {
       S_candidates(&w, doc_names);
       zn_lattice_best(&w, 1);

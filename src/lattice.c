@@ -19,7 +19,14 @@ static int S_cmp_cand(const void *a, const void *b) {
     return x->s < y->s ? -1 : 1;
   if (x->e != y->e)
     return x->e < y->e ? -1 : 1;
-  return x->cost < y->cost ? -1 : x->cost > y->cost;
+  if (x->cost != y->cost)
+    return x->cost < y->cost ? -1 : 1;
+  /* a total order, so the path does not depend on the order the candidates came in */
+  if (x->type != y->type)
+    return x->type < y->type ? -1 : 1;
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
+  return (x->source > y->source) - (x->source < y->source);
 }
 
 void zn_lattice_best(zn_work *w, int with_cands) {

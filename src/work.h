@@ -70,6 +70,8 @@ typedef struct zn_work {
   size_t nhits, caphits;
   zn_cand *cands;
   size_t ncands, capcands;
+  zn_cand *fixed; /* the candidates no pass changes (organisations, rule hits), from the first */
+  size_t nfixed;
   zn_step *path;
   size_t npath, cappath;
 } zn_work;
