@@ -109,6 +109,20 @@ static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
   return 0;
 }
 
+/* Whether the base word [q, p) names a body that the unit [p, e) after it belongs to:
+ * 俄政府|新闻局, 联合国|禁毒署, 亚行|理事会 (one name, the longest). Not a body of the same
+ * rank beside it (市委|市政府 opens with a level), not a word that merely ends like a body
+ * (全部, 内部), and the unit ends where a base word does (not 内务部|代理部|长). */
+static int S_parent_body(const zn_work *w, size_t q, size_t p, size_t e) {
+  const zn_word *word = zn_word_at(w, q, p);
+  size_t sl = zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, p);
+  int body = (word && (word->flags & ZN_W_ORGWORD)) || (sl >= 2 && sl < p - q) ||
+             (sl == 1 && p - q >= 3) || zn_has_cat(zn_gaz_at(w, q, p), ZN_CAT_ORG_BODY) ||
+             S_level_body(w, q, p);
+  return body && !zn_has_cat(zn_gaz_at(w, p, p + 1), ZN_CAT_LEVEL) &&
+         (e >= w->v->n || w->wstart[e] == e);
+}
+
 /* Whether a verb's object starts at p: a place of the lexicon or a level (县交通局) opens the base
  * word at p. */
 static int S_object_at(const zn_work *w, size_t p) {
@@ -190,12 +204,12 @@ static int S_event_after(const zn_work *w, size_t e) {
 }
 
 /* Whether the lexicon word [p, e), which ends with the suffix [j, e), names
- * a kind of body by a common noun of two characters or more (保险公司,
- * 集团公司, 水泥厂; not 两国|政府, 市|中心, 格|局). */
+ * a kind of body by a common noun or a verb of two characters or more (保险公司,
+ * 集团公司, 水泥厂, 处理厂, 加油站; not 两国|政府, 市|中心, 格|局). */
 static int S_kind_word(const zn_work *w, size_t p, size_t j, size_t e) {
   const zn_word *word = zn_word_at(w, p, e), *field = zn_word_at(w, p, j);
   return word && !(word->flags & ZN_W_ORGWORD) && j - p >= 2 && field &&
-         (field->flags & ZN_W_NOUN) && !(field->flags & (ZN_W_PROPER | ZN_W_PLACE));
+         (field->flags & (ZN_W_NOUN | ZN_W_VERB)) && !(field->flags & (ZN_W_PROPER | ZN_W_PLACE));
 }
 
 /* Whether the one-character suffix at j ends a known word of two characters that names no kind
@@ -276,7 +290,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     p = q;
     if (e - j == 1 && e - p < 3) /* a one-character suffix wants two before it: 新局 */
       continue;
-    if (c != W_VERB && S_anchor_word(w, q, end))
+    if (c != W_VERB && (S_anchor_word(w, q, end) || (!joined && S_parent_body(w, q, end, e))))
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
   }
   /* the whole item of a list whose names share the suffix: 交通投资集团、鸿运农投集团 */
