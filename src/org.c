@@ -316,8 +316,9 @@ static void S_place_body(zn_work *w, size_t l) {
     if (!(a && (a->flags & ZN_W_PLACE)) && !(b && (b->flags & ZN_W_PLACE)))
       continue;
     zn_cand_add(w, q, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
-    if (q >= 2 && zn_has_cat(zn_gaz_at(w, q - 2, q), ZN_CAT_ORG_PREFIX))
-      zn_cand_add(w, q - 2, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
+    size_t pl = zn_gaz_longest_ending(w, ZN_CAT_ORG_PREFIX, q); /* 中共|遵义市委, 共青团|… */
+    if (pl)
+      zn_cand_add(w, q - pl, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
     return;
   }
 }
