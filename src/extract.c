@@ -29,6 +29,7 @@ static void S_work_init(zn_work *w, const zn_model *m, const zn_view *v) {
   w->left = zn_xcalloc(n, sizeof *w->left);
   w->right = zn_xcalloc(n, sizeof *w->right);
   w->block = zn_xcalloc(n, 1);
+  w->changed = zn_xcalloc(n, 1);
 }
 
 static void S_work_free(zn_work *w) {
@@ -41,6 +42,8 @@ static void S_work_free(zn_work *w) {
   free(w->hits);
   free(w->cands);
   free(w->fixed);
+  free(w->persons);
+  free(w->changed);
   free(w->path);
 }
 
@@ -56,6 +59,45 @@ static void S_segment(zn_work *w) {
 static void S_cue(float *a, size_t i, float weight) {
   if (weight > a[i])
     a[i] = weight;
+}
+
+/* A cue a pass learns: noted in w->changed, so the next pass redoes the candidates that read it. */
+static void S_learnt_cue(zn_work *w, int right, size_t i, float weight) {
+  S_cue(right ? w->right : w->left, i, weight);
+  w->changed[i] |= right ? 2 : 1;
+}
+
+/* Person candidates: those of the last pass, except where a cue they read has changed. */
+static void S_person_candidates(zn_work *w) {
+  size_t n = w->v->n, from = w->ncands, k = 0, rights = 0;
+  if (!w->persons) {
+    for (size_t i = 0; i < n; i++)
+      zn_person_candidates_at(w, i);
+  } else {
+    for (size_t e = 1; e <= ZN_NAME_REACH && e <= n; e++)
+      rights += (w->changed[e] & 2) != 0;
+    for (size_t i = 0; i < n; i++) {
+      /* rights: the changed right cues in (i, i + ZN_NAME_REACH] */
+      size_t k0 = k;
+      while (k < w->npersons && w->persons[k].s == i)
+        k++;
+      if ((w->changed[i] & 1) || rights) {
+        zn_person_candidates_at(w, i);
+      } else if (k > k0) {
+        zn_grow(&w->cands, &w->capcands, w->ncands + (k - k0), sizeof *w->cands);
+        memcpy(w->cands + w->ncands, w->persons + k0, (k - k0) * sizeof *w->cands);
+        w->ncands += k - k0;
+      }
+      rights -= (w->changed[i + 1] & 2) != 0;
+      if (i + 1 + ZN_NAME_REACH <= n)
+        rights += (w->changed[i + 1 + ZN_NAME_REACH] & 2) != 0;
+    }
+  }
+  free(w->persons);
+  w->npersons = w->ncands - from;
+  w->persons = zn_xmalloc((w->npersons + 1) * sizeof *w->persons);
+  memcpy(w->persons, w->cands + from, w->npersons * sizeof *w->persons);
+  memset(w->changed, 0, n + 1);
 }
 
 /* For rules of one category: the gazetteer entries found already. */
@@ -163,7 +205,7 @@ static void S_candidates(zn_work *w, zn_names *doc_names) {
   zn_grow(&w->cands, &w->capcands, w->nfixed + 1, sizeof *w->cands);
   memcpy(w->cands, w->fixed, w->nfixed * sizeof *w->cands);
   w->ncands = w->nfixed;
-  zn_person_candidates(w);
+  S_person_candidates(w);
   size_t from = w->ncands;
   zn_names_search(doc_names, v);
   for (size_t k = 0; k < doc_names->nat; k++) {
@@ -200,9 +242,9 @@ static int S_learn(zn_work *w, zn_names *doc_names) {
     if (c->type != ZN_PER || c->kind != ZN_NAME)
       continue;
     if (c->e + 1 < v->n && S_list_mark(v->cp[c->e]) && w->left[c->e + 1] < ZN_LIST_CUE)
-      S_cue(w->left, c->e + 1, ZN_LIST_CUE), news = 1;
+      S_learnt_cue(w, 0, c->e + 1, ZN_LIST_CUE), news = 1;
     if (c->s >= 2 && S_list_mark(v->cp[c->s - 1]) && w->right[c->s - 1] < ZN_LIST_CUE)
-      S_cue(w->right, c->s - 1, ZN_LIST_CUE), news = 1;
+      S_learnt_cue(w, 1, c->s - 1, ZN_LIST_CUE), news = 1;
     int supported = c->source != ZN_SRC_MODEL || w->left[c->s] > 0 || w->right[c->e] > 0;
     /* a name that is also an everyday word or a place (高峰, 万人, 莫斯科)
      * holds where its cue is, but does not spread over the document */

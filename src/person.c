@@ -181,7 +181,7 @@ static void S_foreign_at(zn_work *w, size_t s) {
   float cost = p->translit_base - w->left[s];
   int joined = 0, odd = 0;
   size_t before = w->ncands, e, odd_at = (size_t)-1;
-  for (e = s; e < v->n && e - s < 16;) {
+  for (e = s; e < v->n && e - s < ZN_NAME_REACH;) {
     /* an initial, a word of its own, may stand for the first part: 马·莱万多夫斯基 */
     if (S_joiner(v->cp[e]) && (e >= s + 2 || w->wstart[s] == s) && !joined) {
       joined = 1, e++;
@@ -217,15 +217,12 @@ static void S_foreign_at(zn_work *w, size_t s) {
     w->ncands = before; /* the run is a place's name */
 }
 
-void zn_person_candidates(zn_work *w) {
-  const zn_params *p = &w->m->p;
-  for (size_t i = 0; i < w->v->n; i++) {
-    if (!zn_is_han(w->v->cp[i]) || w->block[i])
-      continue;
-    size_t len;
-    if (zn_gaz_longest(w, ZN_CAT_PERSON, i, &len))
-      zn_cand_add(w, i, i + len, p->famous_cost, ZN_PER, ZN_NAME, ZN_SRC_GAZ);
-    S_names_at(w, i);
-    S_foreign_at(w, i);
-  }
+void zn_person_candidates_at(zn_work *w, size_t i) {
+  if (!zn_is_han(w->v->cp[i]) || w->block[i])
+    return;
+  size_t len;
+  if (zn_gaz_longest(w, ZN_CAT_PERSON, i, &len))
+    zn_cand_add(w, i, i + len, w->m->p.famous_cost, ZN_PER, ZN_NAME, ZN_SRC_GAZ);
+  S_names_at(w, i);
+  S_foreign_at(w, i);
 }

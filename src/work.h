@@ -72,6 +72,9 @@ typedef struct zn_work {
   size_t ncands, capcands;
   zn_cand *fixed; /* the candidates no pass changes (organisations, rule hits), from the first */
   size_t nfixed;
+  zn_cand *persons; /* the person candidates of the last pass, by start */
+  size_t npersons;
+  unsigned char *changed; /* 1: left[i] changed since the last pass; 2: right[i] did */
   zn_step *path;
   size_t npath, cappath;
 } zn_work;
@@ -101,7 +104,10 @@ void zn_lattice_best(zn_work *w, int with_cands);
 void zn_cand_add(zn_work *w, size_t s, size_t e, float cost, int type, int kind, int source);
 
 /* person.c, org.c */
-void zn_person_candidates(zn_work *w);
+#define ZN_NAME_REACH 16 /* a person candidate starting at i ends at i + ZN_NAME_REACH at most */
+/* The person candidates that start at i: they read the cues left[i] and right[e] for the ends
+ * e after i, and nothing else a pass changes. */
+void zn_person_candidates_at(zn_work *w, size_t i);
 void zn_org_candidates(zn_work *w);
 
 #endif
