@@ -53,6 +53,18 @@ static int S_place_end(const zn_work *w, size_t e) {
          !zn_gaz_longest(w, ZN_CAT_TITLE, e, &len);
 }
 
+/* Whether [s, e) starts or ends inside a place of the base segmentation (莫|斯科, 图|卢兹,
+ * 杜塞尔|多夫): a foreign name does not cut a place in two, unless a title ends where it
+ * starts (部长|安雷 across 长安). */
+static int S_splits_place(const zn_work *w, size_t s, size_t e) {
+  const zn_word *word;
+  if (w->wstart[s] < s && (word = zn_word_at(w, w->wstart[s], w->wend[s])) &&
+      (word->flags & ZN_W_PLACE) && !zn_gaz_longest_ending(w, ZN_CAT_TITLE, s))
+    return 1;
+  return e < w->v->n && w->wstart[e] < e && (word = zn_word_at(w, w->wstart[e], w->wend[e])) &&
+         (word->flags & ZN_W_PLACE);
+}
+
 static void S_names_at(zn_work *w, size_t i) {
   const zn_params *p = &w->m->p;
   for (size_t sl = 2; sl >= 1; sl--) {
@@ -211,7 +223,8 @@ static void S_foreign_at(zn_work *w, size_t s) {
       continue;
     /* the dot alone says foreign name: the parts' own costs do not count */
     float c = joined ? p->translit_base - w->left[s] : cost;
-    zn_cand_add(w, s, e, c - w->right[e], ZN_PER, ZN_NAME, ZN_SRC_MODEL);
+    if (!S_splits_place(w, s, e))
+      zn_cand_add(w, s, e, c - w->right[e], ZN_PER, ZN_NAME, ZN_SRC_MODEL);
   }
   if (e > s && odd_at != e - 1 && S_place_end(w, e))
     w->ncands = before; /* the run is a place's name */
