@@ -225,7 +225,7 @@ static int S_suffix_in_word(const zn_work *w, size_t j, size_t e) {
 
 static void S_extend(zn_work *w, size_t j, size_t e) {
   const zn_params *pr = &w->m->p;
-  size_t p = j;
+  size_t p = j, named = (size_t)-1; /* named: where the last candidate starts */
   int verbs = 0, joined = 0;
   if (S_event_after(w, e) || S_suffix_in_word(w, j, e))
     return;
@@ -264,7 +264,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     }
     /* 中国队: a place, then the suffix; 联邦贸易委员会: a long name of its own */
     else if (S_anchor_part(w, p, j) || e - p >= 5)
-      zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
+      zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX), named = p;
   }
   while (p > 0 && e - p < ZN_ORG_MAXLEN) {
     size_t q;
@@ -283,15 +283,17 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       p = q; /* 和 between two fields: 产业发展和投资促进委员会 */
       continue;
     }
-    if (c == W_STOP || (c == W_VERB && (++verbs > 2 || S_object_at(w, p))))
-      break; /* a verb before a place or a level takes it as its object:
-              * 利用|黔东南高新区, 巡察组进驻|县交通局 */
+    if (c == W_STOP || (c == W_VERB && (++verbs > 2 || S_object_at(w, p) || p == named)))
+      break; /* a verb before a place, a level or a name already whole takes it as its
+              * object: 利用|黔东南高新区, 巡察组进驻|县交通局, 出任|欧洲中央银行 */
     size_t end = p;
     p = q;
     if (e - j == 1 && e - p < 3) /* a one-character suffix wants two before it: 新局 */
       continue;
-    if (c != W_VERB && (S_anchor_word(w, q, end) || (!joined && S_parent_body(w, q, end, e))))
+    if (c != W_VERB && (S_anchor_word(w, q, end) || (!joined && S_parent_body(w, q, end, e)))) {
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
+      named = p;
+    }
   }
   /* the whole item of a list whose names share the suffix: 交通投资集团、鸿运农投集团 */
   if (p < j && e - p >= 4 && (p == 0 || !zn_is_han(w->v->cp[p - 1])) && S_shared_suffix(w, p, j, e))
