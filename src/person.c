@@ -183,6 +183,22 @@ static int S_list_word(uint32_t c) {
   return c == 0x548C || c == 0x4E0E || c == 0x53CA || c == 0x540C;
 }
 
+/* Whether a joiner follows s after one to four characters that foreign names use (詹|姆斯·):
+ * the part before the dot then may open with a character they seldom use. */
+static int S_dot_ahead(const zn_work *w, size_t s) {
+  const zn_word *one = zn_word1(w, s);
+  if (w->wstart[s] != s || (one && (one->flags & (ZN_W_VERB | ZN_W_FUNC))) ||
+      zn_gaz_longest_ending(w, ZN_CAT_TITLE, s + 1) >= 2)
+    return 0; /* the end of a word or a title before (部长|卡洛斯), or a verb (叫|娜塔) */
+  for (size_t k = s + 1; k < w->v->n && k <= s + 5; k++) {
+    if (S_joiner(w->v->cp[k]))
+      return k >= s + 2;
+    if (w->block[k] || isinf(S_translit_cost(w, k)))
+      return 0;
+  }
+  return 0;
+}
+
 /* Transliterated foreign names starting at s: runs of characters that foreign
  * names use, in parts joined by a middle dot, where the context says person
  * (a strong cue before or after: a title, a speech verb) or the dot does,
@@ -196,7 +212,7 @@ static void S_foreign_at(zn_work *w, size_t s) {
   for (e = s; e < v->n && e - s < ZN_NAME_REACH;) {
     /* an initial, a word of its own, may stand for the first part: 马·莱万多夫斯基 */
     if (S_joiner(v->cp[e]) && (e >= s + 2 || w->wstart[s] == s) && !joined) {
-      joined = 1, e++;
+      joined = 1, odd = 0, e++; /* each part may hold one odd character */
       continue;
     }
     if (e > s && zn_has_cat(zn_gaz_at(w, e, e + 1), ZN_CAT_PLACE_SUFFIX))
@@ -208,7 +224,8 @@ static void S_foreign_at(zn_work *w, size_t s) {
      * 科斯马斯|说) */
     if (isinf(tc) && !odd && !w->block[e] && zn_is_han(v->cp[e]) &&
         (w->left[s] >= ZN_STRONG_CUE ||
-         (joined && e + 1 < v->n && !isinf(S_translit_cost(w, e + 1)))) &&
+         (joined && e + 1 < v->n && !isinf(S_translit_cost(w, e + 1))) ||
+         (e == s && S_dot_ahead(w, s))) &&
         !S_list_word(v->cp[e]) && (!zn_word1(w, e) || zn_word1(w, e)->cost >= p->translit_odd_word))
       tc = p->translit_odd, odd = 1, odd_at = e;
     if (isinf(tc))
