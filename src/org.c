@@ -22,15 +22,7 @@ static int S_digit(const zn_view *v, size_t i) {
 
 /* Whether view position i holds a numeral, a digit or a Han one. */
 static int S_numeral(const zn_view *v, size_t i) {
-  static const uint32_t han[] = {
-      0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-      0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343}; /* 零〇一…十百千 */
-  if (S_digit(v, i))
-    return 1;
-  for (size_t k = 0; k < sizeof han / sizeof *han; k++)
-    if (v->cp[i] == han[k])
-      return 1;
-  return 0;
+  return S_digit(v, i) || zn_is_han_numeral(v->cp[i]);
 }
 
 /* Whether [q, p) numbers a body: a term (十一届) or 第 and a number

@@ -199,10 +199,32 @@ static int S_dot_ahead(const zn_work *w, size_t s) {
   return 0;
 }
 
+#define ZN_RUN_MIN 3     /* a whole run with no cue: at least this long */
+#define ZN_RUN_COST 3.0f /* and this much dearer than with one */
+/* Whether [s, e) is a whole run of characters foreign names use, long, opening with a surname:
+ * a Chinese name would cut it in the middle (马|尔蒂|尼, 伊|梅尔|达). */
+static int S_whole_run(const zn_work *w, size_t s, size_t e, int odd) {
+  float common = w->m->p.translit_odd_word; /* a one-character word this cheap is common */
+  if (odd || e - s < ZN_RUN_MIN || !zn_has_cat(zn_gaz_at(w, s, s + 1), ZN_CAT_SURNAME))
+    return 0;
+  for (size_t k = s + 1; k < e; k++) {
+    const zn_word *one = zn_word1(w, k);
+    if (zn_char_cost(w, k) < common || (one && (one->flags & ZN_W_FUNC)) ||
+        zn_is_han_numeral(w->v->cp[k]))
+      return 0; /* 贝恩|四, 莫斯利|一 */
+  }
+  if (s > 0 && zn_is_han(w->v->cp[s - 1]) && !isinf(S_translit_cost(w, s - 1)) &&
+      zn_char_cost(w, s - 1) >= common)
+    return 0;
+  return e >= w->v->n || !zn_is_han(w->v->cp[e]) || isinf(S_translit_cost(w, e)) ||
+         zn_char_cost(w, e) < common;
+}
+
 /* Transliterated foreign names starting at s: runs of characters that foreign
  * names use, in parts joined by a middle dot, where the context says person
  * (a strong cue before or after: a title, a speech verb) or the dot does,
- * and that are not everyday words or places. */
+ * or the run is whole and opens with a surname (see S_whole_run), and that
+ * are not everyday words or places. */
 static void S_foreign_at(zn_work *w, size_t s) {
   const zn_params *p = &w->m->p;
   const zn_view *v = w->v;
@@ -233,13 +255,14 @@ static void S_foreign_at(zn_work *w, size_t s) {
     cost += tc, e++;
     if (e < s + 2 || S_joiner(v->cp[e - 1]) || (S_joiner(v->cp[s + 1]) && e < s + 4))
       continue;
-    if (!joined && w->left[s] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE)
+    int uncued = !joined && w->left[s] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE;
+    if (uncued && !S_whole_run(w, s, e, odd))
       continue;
     if (zn_plain_word(w, s, e) || (e - s > 3 && S_common_end(w, s, e)) ||
         (joined && S_common_across(w, e)))
       continue;
     /* the dot alone says foreign name: the parts' own costs do not count */
-    float c = joined ? p->translit_base - w->left[s] : cost;
+    float c = joined ? p->translit_base - w->left[s] : cost + (uncued ? ZN_RUN_COST : 0.0f);
     if (!S_splits_place(w, s, e))
       zn_cand_add(w, s, e, c - w->right[e], ZN_PER, ZN_NAME, ZN_SRC_MODEL);
   }

@@ -14,6 +14,16 @@ int zn_is_ascii_alnum(uint32_t c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+int zn_is_han_numeral(uint32_t c) {
+  static const uint32_t han[] = {0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+                                 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
+                                 0x767E, 0x5343, 0x4E07, 0x4E24}; /* 零〇一…十百千万两 */
+  for (size_t k = 0; k < sizeof han / sizeof *han; k++)
+    if (c == han[k])
+      return 1;
+  return 0;
+}
+
 struct fold_entry {
   uint32_t from, to;
   UT_hash_handle hh;

@@ -40,6 +40,8 @@ static inline int zn_is_han(uint32_t c) {
          (c >= 0x20000 && c <= 0x3FFFF) || (c >= 0xF900 && c <= 0xFAFF) || c == 0x3007;
 }
 int zn_is_ascii_alnum(uint32_t c);
+/* A Han numeral: 零 〇 一 … 十 百 千 万 两. */
+int zn_is_han_numeral(uint32_t c);
 
 /* One-for-one folding table (e.g. traditional to simplified). */
 zn_fold *zn_fold_new(void);
