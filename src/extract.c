@@ -18,7 +18,7 @@
 
 #define ZN_MAX_PASSES 6
 #define ZN_WINDOW 30000 /* view characters in one piece of a long document */
-#define ZN_LIST_CUE 3.0f
+#define ZN_LIST_CUE 5.0f
 
 static void S_work_init(zn_work *w, const zn_model *m, const zn_view *v) {
   memset(w, 0, sizeof *w);
