@@ -187,14 +187,24 @@ static int S_span_cmp(const void *pa, const void *pb) {
 }
 
 /* A role is written as roleName when no mention but its own organisation
- * overlaps it. */
+ * overlaps it. The mentions come in text order and never overlap, so their ends
+ * ascend too: the first that may overlap is found by bisection. */
 static int S_role_ok(const zn_doc *doc, const zn_role *r) {
   if (r->end <= r->start)
     return 0;
-  for (size_t j = 0; j < zn_doc_mention_count(doc); j++) {
+  size_t lo = 0, hi = zn_doc_mention_count(doc);
+  while (lo < hi) { /* the first mention that ends after the role starts */
+    size_t mid = lo + (hi - lo) / 2;
+    if (zn_doc_mention(doc, mid)->end > r->start)
+      hi = mid;
+    else
+      lo = mid + 1;
+  }
+  for (size_t j = lo; j < zn_doc_mention_count(doc); j++) {
     const zn_mention *o = zn_doc_mention(doc, j);
-    if (o->start < r->end && o->end > r->start &&
-        ((long)j != r->org || o->start < r->start || o->end > r->end))
+    if (o->start >= r->end)
+      break;
+    if ((long)j != r->org || o->start < r->start || o->end > r->end)
       return 0;
   }
   return 1;
