@@ -422,24 +422,54 @@ static size_t S_ref_surname(const zn_model *m, const char *s, const char **sur) 
   return 0;
 }
 
+/* The persons named in a document by the start of their name (the length of
+ * a surname at most): whether one person or several share it. */
+typedef struct named {
+  UT_hash_handle hh;
+  const char *person; /* the first */
+  int several;
+  char key[];
+} named;
+
+static named *S_named(const zn_model *m, const zn_doc *d) {
+  named *table = NULL, *e;
+  size_t most = m->gaz.maxlen[ZN_CAT_SURNAME];
+  for (size_t i = 0; i < d->nm; i++) {
+    const zn_mention *o = &d->m[i];
+    if (o->type != ZN_PER || o->kind != ZN_NAME)
+      continue;
+    const char *t = o->canonical;
+    size_t tl = strlen(t), l = 0;
+    for (size_t c = 0; c < most; c++) {
+      l += (size_t)zn_utf8_next((const unsigned char *)t + l, (const unsigned char *)t + tl,
+                                &(uint32_t){0});
+      if (l >= tl)
+        break; /* a reference's surname is shorter than the name */
+      HASH_FIND(hh, table, t, l, e);
+      if (!e) {
+        e = zn_xcalloc(1, sizeof *e + l + 1);
+        memcpy(e->key, t, l);
+        e->person = t;
+        HASH_ADD(hh, table, key, l, e);
+      } else if (strcmp(e->person, t)) {
+        e->several = 1;
+      }
+    }
+  }
+  return table;
+}
+
 /* A reference joins the one named person of its surname in the document;
  * else it is a person of its own, of this document only. */
-static void S_resolve_reference(const zn_model *m, zn_doc *d, zn_mention *r) {
+static void S_resolve_reference(const zn_model *m, zn_doc *d, named *persons, zn_mention *r) {
   const char *sur;
   size_t sl = S_ref_surname(m, r->canonical, &sur);
-  const char *person = NULL;
-  int several = 0;
-  for (size_t i = 0; sl && i < d->nm; i++) {
-    const zn_mention *o = &d->m[i];
-    if (o->type != ZN_PER || o->kind != ZN_NAME || strlen(o->canonical) <= sl ||
-        strncmp(o->canonical, sur, sl))
-      continue;
-    several |= person && strcmp(person, o->canonical);
-    person = o->canonical;
-  }
-  if (person && !several) {
-    r->entity = zn_doc_keep(d, zn_entity_id("per", person));
-    r->canonical = person;
+  named *e = NULL;
+  if (sl)
+    HASH_FIND(hh, persons, sur, sl, e);
+  if (e && !e->several) {
+    r->entity = zn_doc_keep(d, zn_entity_id("per", e->person));
+    r->canonical = e->person;
   } else {
     r->entity = S_local_id(d, "ref", r->canonical);
   }
@@ -468,14 +498,19 @@ void zn_resolve(const zn_model *m, const zn_view *v, zn_doc *d) {
     HASH_DEL(table, e);
     free(e);
   }
+  named *persons = S_named(m, d), *p, *ptmp;
   for (size_t i = 0; i < d->nm; i++) {
     zn_mention *o = &d->m[i];
     if (o->type == ZN_PER && o->kind == ZN_REFERENCE)
-      S_resolve_reference(m, d, o);
+      S_resolve_reference(m, d, persons, o);
     else if (o->type == ZN_ORG && o->unresolved)
       o->entity = S_local_id(d, "org-short", o->canonical);
     else
       o->entity = zn_doc_keep(d, zn_entity_id(o->type == ZN_PER ? "per" : "org", o->canonical));
+  }
+  HASH_ITER(hh, persons, p, ptmp) {
+    HASH_DEL(persons, p);
+    free(p);
   }
   for (int k = 0; k < ZN_NLEVELS; k++)
     free(homes[k]);
