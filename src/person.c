@@ -65,6 +65,23 @@ static int S_splits_place(const zn_work *w, size_t s, size_t e) {
          (word->flags & ZN_W_PLACE);
 }
 
+/* Whether the base word [s, e) names a thing: a noun of two characters or more the lexicon
+ * knows, no proper name (铝土矿, 石灰岩). */
+static int S_thing(const zn_work *w, size_t s, size_t e) {
+  const zn_word *word = e - s >= 2 ? zn_word_at(w, s, e) : NULL;
+  return word && (word->flags & ZN_W_NOUN) && !(word->flags & (ZN_W_PROPER | ZN_W_PLACE));
+}
+
+/* Whether [s, e) stands between list commas in a list of things (铝土矿、高岭土、重晶石):
+ * the words on both sides are nouns, so the items are no persons. */
+static int S_in_list_of_things(const zn_work *w, size_t s, size_t e) {
+  const zn_view *v = w->v;
+  if (s < 3 || e + 2 >= v->n || v->cp[s - 1] != 0x3001 || v->cp[e] != 0x3001)
+    return 0;
+  return S_thing(w, w->wstart[s - 2], s - 1) && w->wend[s - 2] == s - 1 &&
+         S_thing(w, e + 1, w->wend[e + 1]) && w->wstart[e + 1] == e + 1;
+}
+
 static void S_names_at(zn_work *w, size_t i) {
   const zn_params *p = &w->m->p;
   for (size_t sl = 2; sl >= 1; sl--) {
@@ -110,7 +127,8 @@ static void S_names_at(zn_work *w, size_t i) {
           !(whole->flags & (ZN_W_VERB | ZN_W_ADJ | ZN_W_FUNC)) &&
           cost > whole->cost - ZN_WORD_MARGIN)
         cost = whole->cost - ZN_WORD_MARGIN;
-      zn_cand_add(w, i, e, cost, ZN_PER, ZN_NAME, ZN_SRC_MODEL);
+      if (!S_in_list_of_things(w, i, e))
+        zn_cand_add(w, i, e, cost, ZN_PER, ZN_NAME, ZN_SRC_MODEL);
     }
     /* a reference by surname opens where a word starts that nothing before
      * claims (张雅|茹女士, 时任|市长) and no function word is the surname
