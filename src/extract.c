@@ -96,7 +96,8 @@ static void S_person_candidates(zn_work *w) {
   free(w->persons);
   w->npersons = w->ncands - from;
   w->persons = zn_xmalloc((w->npersons + 1) * sizeof *w->persons);
-  memcpy(w->persons, w->cands + from, w->npersons * sizeof *w->persons);
+  if (w->npersons) /* cands may be NULL when there are none */
+    memcpy(w->persons, w->cands + from, w->npersons * sizeof *w->persons);
   memset(w->changed, 0, n + 1);
 }
 
@@ -194,7 +195,8 @@ static void S_fixed_candidates(zn_work *w) {
   S_keep_fitting(w, 0);
   w->nfixed = w->ncands;
   w->fixed = zn_xmalloc((w->nfixed + 1) * sizeof *w->fixed);
-  memcpy(w->fixed, w->cands, w->nfixed * sizeof *w->fixed);
+  if (w->nfixed)
+    memcpy(w->fixed, w->cands, w->nfixed * sizeof *w->fixed);
 }
 
 /* A pass's candidates: the fixed ones, then persons (their cues grow from pass to pass) and the
