@@ -255,8 +255,11 @@ static void S_foreign_at(zn_work *w, size_t s) {
       joined = 1, odd = 0, e++; /* each part may hold one odd character */
       continue;
     }
-    if (e > s && zn_has_cat(zn_gaz_at(w, e, e + 1), ZN_CAT_PLACE_SUFFIX))
-      break; /* a level ends the run (县, 镇 are also in foreign names' statistics) */
+    size_t hl;
+    if (e > s && (zn_has_cat(zn_gaz_at(w, e, e + 1), ZN_CAT_PLACE_SUFFIX) ||
+                  zn_gaz_longest(w, ZN_CAT_HONORIFIC, e, &hl)))
+      break; /* a level or an honorific ends the run (县, 镇, 女士: their characters are also
+              * in foreign names' statistics) */
     float tc = w->block[e] ? INFINITY : S_translit_cost(w, e);
     /* one character foreign names seldom use, where a strong cue stands
      * before the name: 贾|亚拉莉达, 基里延科, 若斯潘; or inside the part after a dot
