@@ -76,7 +76,8 @@ static int S_level_body(const zn_work *w, size_t q, size_t p) {
 static int S_fragment(const zn_work *w, size_t i) {
   if (i >= w->v->n || w->wend[i] - w->wstart[i] != 1 || !zn_is_han(w->v->cp[i]))
     return 0;
-  return !zn_word1(w, i) || !(zn_word1(w, i)->flags & ZN_W_FUNC);
+  const zn_word *one = zn_word1(w, i);
+  return !one || !(one->flags & ZN_W_FUNC);
 }
 
 /* A base word an organisation name can start with: a place, a level, a known

@@ -269,7 +269,7 @@ static void S_foreign_at(zn_work *w, size_t s) {
         (w->left[s] >= ZN_STRONG_CUE ||
          (joined && e + 1 < v->n && !isinf(S_translit_cost(w, e + 1))) ||
          (e == s && S_dot_ahead(w, s))) &&
-        !S_list_word(v->cp[e]) && (!zn_word1(w, e) || zn_word1(w, e)->cost >= p->translit_odd_word))
+        !S_list_word(v->cp[e]) && zn_char_cost(w, e) >= p->translit_odd_word)
       tc = p->translit_odd, odd = 1, odd_at = e;
     if (isinf(tc))
       break;
