@@ -103,7 +103,7 @@ static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
 }
 
 /* Whether the base word [q, p) names a body that the unit [p, e) after it belongs to:
- * 俄政府|新闻局, 联合国|禁毒署, 亚行|理事会 (one name, the longest). Not a body of the same
+ * 法国政府|新闻局, 联合国|难民署, 世行|理事会 (one name, the longest). Not a body of the same
  * rank beside it (市委|市政府 opens with a level), not a word that merely ends like a body
  * (全部, 内部), and the unit ends where a base word does (not 内务部|代理部|长). */
 static int S_parent_body(const zn_work *w, size_t q, size_t p, size_t e) {
@@ -278,7 +278,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     }
     if (c == W_STOP || (c == W_VERB && (++verbs > 2 || S_object_at(w, p) || p == named)))
       break; /* a verb before a place, a level or a name already whole takes it as its
-              * object: 利用|黔东南高新区, 巡察组进驻|县交通局, 出任|欧洲中央银行 */
+              * object: 利用|黔东南高新区, 巡察组进驻|县交通局, 出任|欧洲投资银行 */
     size_t end = p;
     p = q;
     if (e - j == 1 && e - p < 3) /* a one-character suffix wants two before it: 新局 */

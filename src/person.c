@@ -55,7 +55,7 @@ static int S_place_end(const zn_work *w, size_t e) {
 
 /* Whether [s, e) starts or ends inside a place of the base segmentation (莫|斯科, 图|卢兹,
  * 杜塞尔|多夫): a foreign name does not cut a place in two, unless a title ends where it
- * starts (部长|安雷 across 长安). */
+ * starts (部长|安德森 across 长安). */
 static int S_splits_place(const zn_work *w, size_t s, size_t e) {
   const zn_word *word;
   if (w->wstart[s] < s && (word = zn_word_at(w, w->wstart[s], w->wend[s])) &&
@@ -220,7 +220,7 @@ static int S_dot_ahead(const zn_work *w, size_t s) {
 #define ZN_RUN_MIN 3     /* a whole run with no cue: at least this long */
 #define ZN_RUN_COST 3.0f /* and this much dearer than with one */
 /* Whether [s, e) is a whole run of characters foreign names use, long, opening with a surname:
- * a Chinese name would cut it in the middle (马|尔蒂|尼, 伊|梅尔|达). */
+ * a Chinese name would cut it in the middle (马|尔科|维奇, 伊|斯梅|达). */
 static int S_whole_run(const zn_work *w, size_t s, size_t e, int odd) {
   float common = w->m->p.translit_odd_word; /* a one-character word this cheap is common */
   if (odd || e - s < ZN_RUN_MIN || !zn_has_cat(zn_gaz_at(w, s, s + 1), ZN_CAT_SURNAME))
