@@ -433,8 +433,10 @@ typedef struct named {
 
 static named *S_named(const zn_model *m, const zn_doc *d) {
   named *table = NULL, *e;
-  size_t most = m->gaz.maxlen[ZN_CAT_SURNAME];
-  for (size_t i = 0; i < d->nm; i++) {
+  size_t most = m->gaz.maxlen[ZN_CAT_SURNAME], refs = 0;
+  for (size_t i = 0; i < d->nm; i++)
+    refs += d->m[i].type == ZN_PER && d->m[i].kind == ZN_REFERENCE;
+  for (size_t i = 0; refs && i < d->nm; i++) { /* only a document with references needs it */
     const zn_mention *o = &d->m[i];
     if (o->type != ZN_PER || o->kind != ZN_NAME)
       continue;
