@@ -291,6 +291,54 @@ static void S_foreign_at(zn_work *w, size_t s) {
     w->ncands = before; /* the run is a place's name */
 }
 
+/* Whether [s, e) can be a Japanese given name: it ends where a base word does, is no
+ * function word of one character (山本|还|表示; but 正, 和, 之 serve in longer given names:
+ * 正和, 幸之助), and holds no base word of three characters or more (山本|坦率地) and none of
+ * two that is a verb, an adjective, a function word, a number or a time (山本|认为). */
+static int S_ja_given(const zn_work *w, size_t s, size_t e) {
+  const zn_word *one = e == s + 1 ? zn_word1(w, s) : NULL;
+  if (w->wend[e - 1] != e || (one && (one->flags & ZN_W_FUNC)))
+    return 0;
+  for (size_t k = s; k < e; k = w->wend[k]) {
+    size_t len = w->wend[k] - w->wstart[k];
+    const zn_word *word = len >= 2 ? zn_word_at(w, w->wstart[k], w->wend[k]) : NULL;
+    if (len >= 3 ||
+        (word && (word->flags & (ZN_W_VERB | ZN_W_ADJ | ZN_W_FUNC | ZN_W_NUM | ZN_W_TIME))))
+      return 0;
+  }
+  return 1;
+}
+
+#define ZN_JA_FAMILY_COST 4.0f /* a Japanese family name, beside the name prior */
+#define ZN_JA_GIVEN_COST 3.5f  /* each character of a Japanese given name */
+#define ZN_JA_GIVEN_MAX 3      /* 龙太郎, 幸之助 */
+/* Japanese names at i: a family name of the gazetteer and a given name of one to three
+ * characters where a strong cue stands before or after (教练|田中一郎|说); or the family name
+ * alone, as Japanese news calls people, before a title (山本|首相) or after a strong cue
+ * (外相|山本). The Chinese model would cut them (田|中一郎) or not see them. Not before a
+ * title that opens with a place's level (中村|村长 names a village's head). */
+static void S_japanese_at(zn_work *w, size_t i) {
+  const zn_params *p = &w->m->p;
+  size_t sl, tl;
+  if (!zn_gaz_longest(w, ZN_CAT_SURNAME_JA, i, &sl) || !S_clean(w, i, i + sl) ||
+      (!S_free_before(w, i) && w->left[i] < ZN_STRONG_CUE))
+    return;
+  float base = p->name_base + ZN_JA_FAMILY_COST - w->left[i];
+  size_t e = i + sl;
+  int titled = zn_gaz_longest(w, ZN_CAT_TITLE, e, &tl) &&
+               !zn_has_cat(zn_gaz_at(w, e, e + 1), ZN_CAT_PLACE_SUFFIX);
+  if ((titled || w->left[i] >= ZN_STRONG_CUE) && !S_place_end(w, e))
+    zn_cand_add(w, i, e, base - w->right[e], ZN_PER, ZN_NAME, ZN_SRC_MODEL);
+  for (size_t g = 1; g <= ZN_JA_GIVEN_MAX && S_clean(w, i, e + 1); g++) {
+    e++;
+    if ((w->left[i] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE) || S_place_end(w, e) ||
+        zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_PLACE_SUFFIX) || !S_ja_given(w, i + sl, e))
+      continue;
+    zn_cand_add(w, i, e, base + ZN_JA_GIVEN_COST * (float)g - w->right[e], ZN_PER, ZN_NAME,
+                ZN_SRC_MODEL);
+  }
+}
+
 void zn_person_candidates_at(zn_work *w, size_t i) {
   if (!zn_is_han(w->v->cp[i]) || w->block[i])
     return;
@@ -298,5 +346,6 @@ void zn_person_candidates_at(zn_work *w, size_t i) {
   if (zn_gaz_longest(w, ZN_CAT_PERSON, i, &len))
     zn_cand_add(w, i, i + len, w->m->p.famous_cost, ZN_PER, ZN_NAME, ZN_SRC_GAZ);
   S_names_at(w, i);
+  S_japanese_at(w, i);
   S_foreign_at(w, i);
 }
