@@ -343,7 +343,7 @@ void zn_person_candidates_at(zn_work *w, size_t i) {
   if (!zn_is_han(w->v->cp[i]) || w->block[i])
     return;
   size_t len;
-  if (zn_gaz_longest(w, ZN_CAT_PERSON, i, &len))
+  if (zn_gaz_longest(w, ZN_CAT_PERSON, i, &len) && !S_place_end(w, i + len)) /* not 左权|县 */
     zn_cand_add(w, i, i + len, w->m->p.famous_cost, ZN_PER, ZN_NAME, ZN_SRC_GAZ);
   S_names_at(w, i);
   S_japanese_at(w, i);
