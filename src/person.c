@@ -247,7 +247,7 @@ static void S_foreign_at(zn_work *w, size_t s) {
   const zn_params *p = &w->m->p;
   const zn_view *v = w->v;
   float cost = p->translit_base - w->left[s];
-  int joined = 0, odd = 0;
+  int joined = 0, odd = 0, odd_cued = 0; /* odd_cued: the odd character holds where a cue follows */
   size_t before = w->ncands, e, odd_at = (size_t)-1;
   for (e = s; e < v->n && e - s < ZN_NAME_REACH;) {
     /* an initial, a word of its own, may stand for the first part: 马·莱万多夫斯基 */
@@ -265,19 +265,24 @@ static void S_foreign_at(zn_work *w, size_t s) {
      * before the name: 贾|亚拉莉达, 基里延科, 若斯潘; or inside the part after a dot
      * (阿·德米特里延科); but no common word (埃里克森|和|卡佩罗, 任命|了|涅姆佐夫,
      * 科斯马斯|说) */
-    if (isinf(tc) && !odd && !w->block[e] && zn_is_han(v->cp[e]) &&
-        (w->left[s] >= ZN_STRONG_CUE ||
-         (joined && e + 1 < v->n && !isinf(S_translit_cost(w, e + 1))) ||
-         (e == s && S_dot_ahead(w, s))) &&
-        !S_list_word(v->cp[e]) && zn_char_cost(w, e) >= p->translit_odd_word)
-      tc = p->translit_odd, odd = 1, odd_at = e;
+    if (isinf(tc) && !odd && !w->block[e] && zn_is_han(v->cp[e]) && !S_list_word(v->cp[e]) &&
+        zn_char_cost(w, e) >= p->translit_odd_word) {
+      if (w->left[s] >= ZN_STRONG_CUE ||
+          (joined && e + 1 < v->n && !isinf(S_translit_cost(w, e + 1))) ||
+          (e == s && S_dot_ahead(w, s)))
+        tc = p->translit_odd, odd = 1, odd_at = e;
+      else if (e >= s + 2 && w->wend[e] == e + 1 && w->wstart[e] == e)
+        /* 基里|延|科总理: a word of its own, and only where a strong cue follows the name
+         * (not 科索沃|阿族|代表) */
+        tc = p->translit_odd, odd = odd_cued = 1, odd_at = e;
+    }
     if (isinf(tc))
       break;
     cost += tc, e++;
     if (e < s + 2 || S_joiner(v->cp[e - 1]) || (S_joiner(v->cp[s + 1]) && e < s + 4))
       continue;
     int uncued = !joined && w->left[s] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE;
-    if (uncued && !S_whole_run(w, s, e, odd))
+    if ((uncued && !S_whole_run(w, s, e, odd)) || (odd_cued && w->right[e] < ZN_STRONG_CUE))
       continue;
     if (zn_plain_word(w, s, e) || (e - s > 3 && S_common_end(w, s, e)) ||
         (joined && S_common_across(w, e)))
