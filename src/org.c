@@ -97,8 +97,10 @@ static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
     return 1;
   if (S_ordinal(w, q, p))
     return 1;
+  /* the first of two one-character words (炉|碧); not the second, whose partner would stand
+   * outside the name (逼|平|荷兰队) */
   if (p - q == 1 && !(word->flags & (ZN_W_FUNC | ZN_W_VERB | ZN_W_NUM)))
-    return (q > 0 && S_fragment(w, q - 1)) || S_fragment(w, p);
+    return S_fragment(w, p);
   return 0;
 }
 
