@@ -186,7 +186,7 @@ static int S_joiner(uint32_t c) {
  * the name stops before it. */
 static int S_common_end(const zn_work *w, size_t s, size_t e) {
   const zn_word *word = zn_word_at(w, e - 2, e);
-  return e - 2 > s && word && !(word->flags & ZN_W_PROPER) && word->cost < ZN_COMMON_WORD;
+  return e - 2 > s && word && !(word->flags & ZN_W_PROPER) && word->cost < ZN_KNOWN_WORD;
 }
 
 /* Whether a common word of two characters starts at the last character of [s, e) and goes on
@@ -285,7 +285,7 @@ static void S_foreign_at(zn_work *w, size_t s) {
     if ((uncued && !S_whole_run(w, s, e, odd)) || (odd_cued && w->right[e] < ZN_STRONG_CUE))
       continue;
     if (zn_plain_word(w, s, e) || (e - s > 3 && S_common_end(w, s, e)) ||
-        (joined && S_common_across(w, e)))
+        S_common_across(w, e))
       continue;
     /* the dot alone says foreign name: the parts' own costs do not count */
     float c = joined ? p->translit_base - w->left[s] : cost + (uncued ? ZN_RUN_COST : 0.0f);
