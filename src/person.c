@@ -182,15 +182,15 @@ static int S_joiner(uint32_t c) {
   return c == 0x00B7 || c == 0x30FB || c == 0x2022 || c == 0xFF0E || c == 0x2014 || c == 0xFF0D;
 }
 
-/* Whether [s, e) ends with a common word of two characters (安南|希望):
+/* Whether [s, e) ends with a known word of two characters (安南|希望, 巴尔|海军):
  * the name stops before it. */
 static int S_common_end(const zn_work *w, size_t s, size_t e) {
   const zn_word *word = zn_word_at(w, e - 2, e);
   return e - 2 > s && word && !(word->flags & ZN_W_PROPER) && word->cost < ZN_KNOWN_WORD;
 }
 
-/* Whether a common word of two characters starts at the last character of [s, e) and goes on
- * past it (恩斯塔德|日前): the name stops before that character. */
+/* Whether a known word of two characters starts at the last character of [s, e) and goes on
+ * past it (恩斯塔德|日前, 贝斯莱斯|提供): the name stops before that character. */
 static int S_common_across(const zn_work *w, size_t e) {
   const zn_word *word = e < w->v->n ? zn_word_at(w, e - 1, e + 1) : NULL;
   return word && !(word->flags & ZN_W_PROPER) && word->cost < ZN_KNOWN_WORD;
