@@ -217,6 +217,27 @@ static int S_dot_ahead(const zn_work *w, size_t s) {
   return 0;
 }
 
+/* Whether a joiner follows i after at most three characters that foreign names use (马克|思|·):
+ * the part before the dot then may hold a character they seldom use. */
+static int S_joiner_ahead(const zn_work *w, size_t i) {
+  for (size_t k = i + 1; k < w->v->n && k <= i + 4; k++) {
+    if (S_joiner(w->v->cp[k]))
+      return 1;
+    if (w->block[k] || isinf(S_translit_cost(w, k)))
+      return 0;
+  }
+  return 0;
+}
+
+/* Whether the base word at s opens a foreign name rather than an everyday word before one
+ * (大臣|玛丽特·, 黑人|詹姆斯·): a proper noun, an unknown or rare word. */
+static int S_foreign_start(const zn_work *w, size_t s) {
+  const zn_word *word = zn_word_at(w, s, w->wend[s]);
+  if (w->wstart[s] != s || !word || (word->flags & ZN_W_PROPER))
+    return w->wstart[s] == s;
+  return w->wend[s] == s + 1 && zn_char_cost(w, s) >= w->m->p.translit_odd_word;
+}
+
 #define ZN_RUN_MIN 3     /* a whole run with no cue: at least this long */
 #define ZN_RUN_COST 3.0f /* and this much dearer than with one */
 /* Whether [s, e) is a whole run of characters foreign names use, long, opening with a surname:
@@ -269,7 +290,8 @@ static void S_foreign_at(zn_work *w, size_t s) {
         zn_char_cost(w, e) >= p->translit_odd_word) {
       if (w->left[s] >= ZN_STRONG_CUE ||
           (joined && e + 1 < v->n && !isinf(S_translit_cost(w, e + 1))) ||
-          (e == s && S_dot_ahead(w, s)))
+          (e == s && S_dot_ahead(w, s)) ||
+          (e > s && !joined && S_foreign_start(w, s) && S_joiner_ahead(w, e)))
         tc = p->translit_odd, odd = 1, odd_at = e;
       else if (e >= s + 2 && w->wend[e] == e + 1 && w->wstart[e] == e)
         /* 基里|延|科总理: a word of its own, and only where a strong cue follows the name
@@ -284,8 +306,7 @@ static void S_foreign_at(zn_work *w, size_t s) {
     int uncued = !joined && w->left[s] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE;
     if ((uncued && !S_whole_run(w, s, e, odd)) || (odd_cued && w->right[e] < ZN_STRONG_CUE))
       continue;
-    if (zn_plain_word(w, s, e) || (e - s > 3 && S_common_end(w, s, e)) ||
-        S_common_across(w, e))
+    if (zn_plain_word(w, s, e) || (e - s > 3 && S_common_end(w, s, e)) || S_common_across(w, e))
       continue;
     /* the dot alone says foreign name: the parts' own costs do not count */
     float c = joined ? p->translit_base - w->left[s] : cost + (uncued ? ZN_RUN_COST : 0.0f);
@@ -348,7 +369,9 @@ void zn_person_candidates_at(zn_work *w, size_t i) {
   if (!zn_is_han(w->v->cp[i]) || w->block[i])
     return;
   size_t len;
-  if (zn_gaz_longest(w, ZN_CAT_PERSON, i, &len) && !S_place_end(w, i + len)) /* not 左权|县 */
+  /* not a place named after one (左权|县), nor a part of a longer foreign name (拉·|甘地) */
+  if (zn_gaz_longest(w, ZN_CAT_PERSON, i, &len) && !S_place_end(w, i + len) &&
+      !(i > 0 && S_joiner(w->v->cp[i - 1])) && !(i + len < w->v->n && S_joiner(w->v->cp[i + len])))
     zn_cand_add(w, i, i + len, w->m->p.famous_cost, ZN_PER, ZN_NAME, ZN_SRC_GAZ);
   S_names_at(w, i);
   S_japanese_at(w, i);
