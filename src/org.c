@@ -221,7 +221,7 @@ static int S_suffix_in_word(const zn_work *w, size_t j, size_t e) {
 static void S_extend(zn_work *w, size_t j, size_t e) {
   const zn_params *pr = &w->m->p;
   size_t p = j, named = (size_t)-1; /* named: where the last candidate starts */
-  int verbs = 0, joined = 0;
+  int verbs = 0, joined = 0, dotted = 0;
   if (S_event_after(w, e) || S_suffix_in_word(w, j, e))
     return;
   /* a suffix that opens a longer word: a body before a title (法院|院长), or
@@ -270,6 +270,10 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       p = q;
       continue;
     }
+    if (zn_is_joiner(w->v->cp[p - 1]) && !dotted && p >= 2 && zn_is_han(w->v->cp[p - 2])) {
+      p--, dotted = 1; /* a person's name the body bears: 约翰·霍普金斯|大学 */
+      continue;
+    }
     q = w->wstart[p - 1];
     if (w->wend[p - 1] != p)
       break;
@@ -285,7 +289,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     p = q;
     if (e - j == 1 && e - p < 3) /* a one-character suffix wants two before it: 新局 */
       continue;
-    if (c != W_VERB && (S_anchor_word(w, q, end) || (!joined && S_parent_body(w, q, end, e)))) {
+    if (c != W_VERB && (S_anchor_word(w, q, end) || (dotted && zn_is_joiner(w->v->cp[end])) ||
+                        (!joined && S_parent_body(w, q, end, e)))) {
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
       named = p;
     }

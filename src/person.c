@@ -177,11 +177,6 @@ static float S_translit_cost(const zn_work *w, size_t i) {
   return (float)-log((st->translit + 1.0) / (lx->translit_total + 1.0));
 }
 
-/* The marks that join the parts of a foreign name: 卡洛斯·阿马特, 约翰—格伦. */
-static int S_joiner(uint32_t c) {
-  return c == 0x00B7 || c == 0x30FB || c == 0x2022 || c == 0xFF0E || c == 0x2014 || c == 0xFF0D;
-}
-
 /* Whether [s, e) ends with a known word of two characters (安南|希望, 巴尔|海军):
  * the name stops before it. */
 static int S_common_end(const zn_work *w, size_t s, size_t e) {
@@ -209,7 +204,7 @@ static int S_dot_ahead(const zn_work *w, size_t s) {
       zn_gaz_longest_ending(w, ZN_CAT_TITLE, s + 1) >= 2)
     return 0; /* the end of a word or a title before (部长|卡洛斯), or a verb (叫|娜塔) */
   for (size_t k = s + 1; k < w->v->n && k <= s + 5; k++) {
-    if (S_joiner(w->v->cp[k]))
+    if (zn_is_joiner(w->v->cp[k]))
       return k >= s + 2;
     if (w->block[k] || isinf(S_translit_cost(w, k)))
       return 0;
@@ -221,7 +216,7 @@ static int S_dot_ahead(const zn_work *w, size_t s) {
  * the part before the dot then may hold a character they seldom use. */
 static int S_joiner_ahead(const zn_work *w, size_t i) {
   for (size_t k = i + 1; k < w->v->n && k <= i + 4; k++) {
-    if (S_joiner(w->v->cp[k]))
+    if (zn_is_joiner(w->v->cp[k]))
       return 1;
     if (w->block[k] || isinf(S_translit_cost(w, k)))
       return 0;
@@ -272,7 +267,7 @@ static void S_foreign_at(zn_work *w, size_t s) {
   size_t before = w->ncands, e, odd_at = (size_t)-1;
   for (e = s; e < v->n && e - s < ZN_NAME_REACH;) {
     /* an initial, a word of its own, may stand for the first part: 马·莱万多夫斯基 */
-    if (S_joiner(v->cp[e]) && (e >= s + 2 || w->wstart[s] == s) && !joined) {
+    if (zn_is_joiner(v->cp[e]) && (e >= s + 2 || w->wstart[s] == s) && !joined) {
       joined = 1, odd = 0, e++; /* each part may hold one odd character */
       continue;
     }
@@ -301,7 +296,7 @@ static void S_foreign_at(zn_work *w, size_t s) {
     if (isinf(tc))
       break;
     cost += tc, e++;
-    if (e < s + 2 || S_joiner(v->cp[e - 1]) || (S_joiner(v->cp[s + 1]) && e < s + 4))
+    if (e < s + 2 || zn_is_joiner(v->cp[e - 1]) || (zn_is_joiner(v->cp[s + 1]) && e < s + 4))
       continue;
     int uncued = !joined && w->left[s] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE;
     if ((uncued && !S_whole_run(w, s, e, odd)) || (odd_cued && w->right[e] < ZN_STRONG_CUE))
@@ -371,7 +366,7 @@ void zn_person_candidates_at(zn_work *w, size_t i) {
   size_t len;
   /* not a place named after one (左权|县), nor a part of a longer foreign name (拉·|甘地) */
   if (zn_gaz_longest(w, ZN_CAT_PERSON, i, &len) && !S_place_end(w, i + len) &&
-      !(i > 0 && S_joiner(w->v->cp[i - 1])) && !(i + len < w->v->n && S_joiner(w->v->cp[i + len])))
+      !(i > 0 && zn_is_joiner(w->v->cp[i - 1])) && !(i + len < w->v->n && zn_is_joiner(w->v->cp[i + len])))
     zn_cand_add(w, i, i + len, w->m->p.famous_cost, ZN_PER, ZN_NAME, ZN_SRC_GAZ);
   S_names_at(w, i);
   S_japanese_at(w, i);

@@ -14,6 +14,10 @@ int zn_is_ascii_alnum(uint32_t c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+int zn_is_joiner(uint32_t c) {
+  return c == 0x00B7 || c == 0x30FB || c == 0x2022 || c == 0xFF0E || c == 0x2014 || c == 0xFF0D;
+}
+
 int zn_is_han_numeral(uint32_t c) {
   static const uint32_t han[] = {0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
                                  0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341,
