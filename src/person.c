@@ -82,6 +82,11 @@ static int S_in_list_of_things(const zn_work *w, size_t s, size_t e) {
          S_thing(w, e + 1, w->wend[e + 1]) && w->wstart[e + 1] == e + 1;
 }
 
+/* The words that join the names of a list: 和 与 及 同. */
+static int S_list_word(uint32_t c) {
+  return c == 0x548C || c == 0x4E0E || c == 0x53CA || c == 0x540C;
+}
+
 static void S_names_at(zn_work *w, size_t i) {
   const zn_params *p = &w->m->p;
   for (size_t sl = 2; sl >= 1; sl--) {
@@ -97,7 +102,8 @@ static void S_names_at(zn_work *w, size_t i) {
      * strong (学习向秀丽同志; not 回信向|学昭女士, 一直向|劳斯莱斯) */
     const zn_word *fw = sl == 1 ? zn_word1(w, i) : NULL;
     int func_surname = fw && (fw->flags & ZN_W_FUNC) && fw->cost < ZN_COMMON_WORD && i > 0 &&
-                       zn_is_han(w->v->cp[i - 1]) && w->left[i] < ZN_STRONG_CUE;
+                       zn_is_han(w->v->cp[i - 1]) &&
+                       (w->left[i] < ZN_STRONG_CUE || S_list_word(w->v->cp[i]));
     for (size_t g = 1; g <= 2; g++) {
       size_t e = i + sl + g;
       if (!S_clean(w, i, e))
@@ -189,11 +195,6 @@ static int S_common_end(const zn_work *w, size_t s, size_t e) {
 static int S_common_across(const zn_work *w, size_t e) {
   const zn_word *word = e < w->v->n ? zn_word_at(w, e - 1, e + 1) : NULL;
   return word && !(word->flags & ZN_W_PROPER) && word->cost < ZN_KNOWN_WORD;
-}
-
-/* The words that join the names of a list: 和 与 及 同. */
-static int S_list_word(uint32_t c) {
-  return c == 0x548C || c == 0x4E0E || c == 0x53CA || c == 0x540C;
 }
 
 /* Whether a joiner follows s after one to four characters that foreign names use (詹|姆斯·):
@@ -366,7 +367,8 @@ void zn_person_candidates_at(zn_work *w, size_t i) {
   size_t len;
   /* not a place named after one (左权|县), nor a part of a longer foreign name (拉·|甘地) */
   if (zn_gaz_longest(w, ZN_CAT_PERSON, i, &len) && !S_place_end(w, i + len) &&
-      !(i > 0 && zn_is_joiner(w->v->cp[i - 1])) && !(i + len < w->v->n && zn_is_joiner(w->v->cp[i + len])))
+      !(i > 0 && zn_is_joiner(w->v->cp[i - 1])) &&
+      !(i + len < w->v->n && zn_is_joiner(w->v->cp[i + len])))
     zn_cand_add(w, i, i + len, w->m->p.famous_cost, ZN_PER, ZN_NAME, ZN_SRC_GAZ);
   S_names_at(w, i);
   S_japanese_at(w, i);
