@@ -98,7 +98,7 @@ static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
   if (S_ordinal(w, q, p))
     return 1;
   /* the first of two one-character words (炉|碧); not the second, whose partner would stand
-   * outside the name (逼|平|荷兰队) */
+   * outside the name (逼|平|瑞典队) */
   if (p - q == 1 && !(word->flags & (ZN_W_FUNC | ZN_W_VERB | ZN_W_NUM)))
     return S_fragment(w, p);
   return 0;
@@ -226,7 +226,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     return;
   /* a suffix that opens a longer word: a body before a title (法院|院长), or
    * the title's first character after a field (司法|部长); not 副|部长,
-   * 李振成|局长, 看|队员 */
+   * 李振华|局长, 看|队员 */
   if (w->wstart[j] == j && w->wend[j] > e) {
     if (zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, j))
       return; /* the body ends before the title: 制片厂|厂长, 中联部|部长 */
@@ -246,7 +246,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     if (S_kind_word(w, p, j, e)) {
       /* a kind of body in one word (保险公司, 集团公司): the name goes on
        * before it */
-    } else if (!(word->flags & ZN_W_ORGWORD)) { /* 女队, 智利队: a place names the team */
+    } else if (!(word->flags & ZN_W_ORGWORD)) { /* 女队, 秘鲁队: a place names the team */
       if (w->v->cp[j] != 0x961F /* 队 */)
         return;
       const zn_word *pw = p > 0 ? zn_word_at(w, w->wstart[p - 1], p) : NULL;

@@ -99,7 +99,7 @@ static void S_names_at(zn_work *w, size_t i) {
     float cg = 0;
     /* a surname that is a common function word (向, 于) opens a name only
      * after punctuation or a strong cue before, or a cue after twice as
-     * strong (学习向秀丽同志; not 回信向|学昭女士, 一直向|劳斯莱斯) */
+     * strong (学习向秀丽同志; not 回信向|立新女士, 一直向|莫里斯) */
     const zn_word *fw = sl == 1 ? zn_word1(w, i) : NULL;
     int func_surname = fw && (fw->flags & ZN_W_FUNC) && fw->cost < ZN_COMMON_WORD && i > 0 &&
                        zn_is_han(w->v->cp[i - 1]) &&
@@ -116,7 +116,7 @@ static void S_names_at(zn_work *w, size_t i) {
           zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_PLACE_SUFFIX) ||
           (S_place_end(w, e) && w->left[i] < ZN_STRONG_CUE) ||
           (head && (head->flags & ZN_W_TIME) && w->left[i] < ZN_STRONG_CUE))
-        continue; /* 柳溪镇, 李村, 王庄|镇: a place; 周二晚: a time (but 总裁宋朝弟) */
+        continue; /* 柳溪镇, 李村, 王庄|镇: a place; 周二晚: a time (but 总裁宋朝明) */
       float cost =
           p->name_base + cs + cg + (g == 1 ? p->given1 : p->given2) - w->left[i] - w->right[e];
       /* a second given character that is a common function word or numeral
@@ -126,7 +126,7 @@ static void S_names_at(zn_work *w, size_t i) {
       if (last && (last->flags & (ZN_W_FUNC | ZN_W_NUM)) && last->cost < ZN_COMMON_WORD)
         cost += ZN_COMMON_WORD - last->cost;
       /* a rare word of the lexicon that is exactly the name, after a strong
-       * cue, is the name (记者|许立群|报道: jieba has it as a numeral), unless
+       * cue, is the name (记者|时明军|报道: jieba has it as a numeral), unless
        * it is a verb or an adjective (群众|解难) */
       const zn_word *whole = zn_word_at(w, i, e);
       if (whole && whole->cost >= ZN_RARE_WORD && w->left[i] >= ZN_STRONG_CUE &&
@@ -203,7 +203,7 @@ static int S_dot_ahead(const zn_work *w, size_t s) {
   const zn_word *one = zn_word1(w, s);
   if (w->wstart[s] != s || (one && (one->flags & (ZN_W_VERB | ZN_W_FUNC))) ||
       zn_gaz_longest_ending(w, ZN_CAT_TITLE, s + 1) >= 2)
-    return 0; /* the end of a word or a title before (部长|卡洛斯), or a verb (叫|娜塔) */
+    return 0; /* the end of a word or a title before (部长|阿尔贝托), or a verb (叫|娜塔) */
   for (size_t k = s + 1; k < w->v->n && k <= s + 5; k++) {
     if (zn_is_joiner(w->v->cp[k]))
       return k >= s + 2;
@@ -226,7 +226,7 @@ static int S_joiner_ahead(const zn_work *w, size_t i) {
 }
 
 /* Whether the base word at s opens a foreign name rather than an everyday word before one
- * (大臣|玛丽特·, 黑人|詹姆斯·): a proper noun, an unknown or rare word. */
+ * (大臣|安娜·, 黑人|丹尼斯·): a proper noun, an unknown or rare word. */
 static int S_foreign_start(const zn_work *w, size_t s) {
   const zn_word *word = zn_word_at(w, s, w->wend[s]);
   if (w->wstart[s] != s || !word || (word->flags & ZN_W_PROPER))
@@ -246,7 +246,7 @@ static int S_whole_run(const zn_work *w, size_t s, size_t e, int odd) {
     const zn_word *one = zn_word1(w, k);
     if (zn_char_cost(w, k) < common || (one && (one->flags & ZN_W_FUNC)) ||
         zn_is_han_numeral(w->v->cp[k]))
-      return 0; /* 贝恩|四, 莫斯利|一 */
+      return 0; /* 贝恩|四, 莫兰德|一 */
   }
   if (s > 0 && zn_is_han(w->v->cp[s - 1]) && !isinf(S_translit_cost(w, s - 1)) &&
       zn_char_cost(w, s - 1) >= common)
@@ -267,7 +267,7 @@ static void S_foreign_at(zn_work *w, size_t s) {
   int joined = 0, odd = 0, odd_cued = 0; /* odd_cued: the odd character holds where a cue follows */
   size_t before = w->ncands, e, odd_at = (size_t)-1;
   for (e = s; e < v->n && e - s < ZN_NAME_REACH;) {
-    /* an initial, a word of its own, may stand for the first part: 马·莱万多夫斯基 */
+    /* an initial, a word of its own, may stand for the first part: 马·科瓦尔斯基 */
     if (zn_is_joiner(v->cp[e]) && (e >= s + 2 || w->wstart[s] == s) && !joined) {
       joined = 1, odd = 0, e++; /* each part may hold one odd character */
       continue;
@@ -279,8 +279,8 @@ static void S_foreign_at(zn_work *w, size_t s) {
               * in foreign names' statistics) */
     float tc = w->block[e] ? INFINITY : S_translit_cost(w, e);
     /* one character foreign names seldom use, where a strong cue stands
-     * before the name: 贾|亚拉莉达, 基里延科, 若斯潘; or inside the part after a dot
-     * (阿·德米特里延科); but no common word (埃里克森|和|卡佩罗, 任命|了|涅姆佐夫,
+     * before the name: 贾|米拉达, 卡里延诺, 若斯兰; or inside the part after a dot
+     * (阿·卡里延诺夫); but no common word (马丁|和|卡佩拉, 任命|了|卡里延诺,
      * 科斯马斯|说) */
     if (isinf(tc) && !odd && !w->block[e] && zn_is_han(v->cp[e]) && !S_list_word(v->cp[e]) &&
         zn_char_cost(w, e) >= p->translit_odd_word) {
@@ -290,8 +290,8 @@ static void S_foreign_at(zn_work *w, size_t s) {
           (e > s && !joined && S_foreign_start(w, s) && S_joiner_ahead(w, e)))
         tc = p->translit_odd, odd = 1, odd_at = e;
       else if (e >= s + 2 && w->wend[e] == e + 1 && w->wstart[e] == e)
-        /* 基里|延|科总理: a word of its own, and only where a strong cue follows the name
-         * (not 科索沃|阿族|代表) */
+        /* 卡里|延|诺总理: a word of its own, and only where a strong cue follows the name
+         * (not 马其顿|阿族|代表) */
         tc = p->translit_odd, odd = odd_cued = 1, odd_at = e;
     }
     if (isinf(tc))

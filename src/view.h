@@ -42,7 +42,7 @@ static inline int zn_is_han(uint32_t c) {
 int zn_is_ascii_alnum(uint32_t c);
 /* A Han numeral: 零 〇 一 … 十 百 千 万 两. */
 int zn_is_han_numeral(uint32_t c);
-/* A mark that joins the parts of a foreign name: 卡洛斯·阿马特, 约翰—格伦. */
+/* A mark that joins the parts of a foreign name: 安娜·林德贝里, 让—保罗. */
 int zn_is_joiner(uint32_t c);
 
 /* One-for-one folding table (e.g. traditional to simplified). */
