@@ -357,8 +357,15 @@ void zn_org_candidates(zn_work *w) {
     if (!zn_is_han(w->v->cp[i]))
       continue;
     size_t len;
-    if (zn_gaz_longest(w, ZN_CAT_ORG_BODY, i, &len))
+    if (zn_gaz_longest(w, ZN_CAT_ORG_BODY, i, &len)) {
       zn_cand_add(w, i, i + len, pr->org_cost * 0.5f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
+      /* the country whose body it is, in a word of the lexicon with it (以色列工党) or before
+       * it (澳大利亚|工党) */
+      size_t ws = w->wstart[i] < i ? w->wstart[i] : i > 0 ? w->wstart[i - 1] : i;
+      const zn_word *place = ws < i ? zn_word_at(w, ws, i) : NULL;
+      if (place && (place->flags & ZN_W_PLACE) && i - ws >= 2 && w->wend[i + len - 1] == i + len)
+        zn_cand_add(w, ws, i + len, pr->org_cost * 0.5f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
+    }
     if (zn_gaz_longest(w, ZN_CAT_DEPARTMENT, i, &len) && w->wstart[i] == i)
       zn_cand_add(w, i, i + len, pr->org_cost * 2.0f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
     S_place_body(w, i);
