@@ -197,6 +197,18 @@ static int S_common_across(const zn_work *w, size_t e) {
   return word && !(word->flags & ZN_W_PROPER) && word->cost < ZN_KNOWN_WORD;
 }
 
+/* How far after i the next joiner stands, when at most reach and only characters that foreign
+ * names use stand between (马克|思|·: 1 after 思); else 0. */
+static size_t S_joiner_after(const zn_work *w, size_t i, size_t reach) {
+  for (size_t k = i + 1; k < w->v->n && k <= i + reach; k++) {
+    if (zn_is_joiner(w->v->cp[k]))
+      return k - i;
+    if (w->block[k] || isinf(S_translit_cost(w, k)))
+      return 0;
+  }
+  return 0;
+}
+
 /* Whether a joiner follows s after one to four characters that foreign names use (詹|姆斯·):
  * the part before the dot then may open with a character they seldom use. */
 static int S_dot_ahead(const zn_work *w, size_t s) {
@@ -204,25 +216,7 @@ static int S_dot_ahead(const zn_work *w, size_t s) {
   if (w->wstart[s] != s || (one && (one->flags & (ZN_W_VERB | ZN_W_FUNC))) ||
       zn_gaz_longest_ending(w, ZN_CAT_TITLE, s + 1) >= 2)
     return 0; /* the end of a word or a title before (部长|阿尔贝托), or a verb (叫|娜塔) */
-  for (size_t k = s + 1; k < w->v->n && k <= s + 5; k++) {
-    if (zn_is_joiner(w->v->cp[k]))
-      return k >= s + 2;
-    if (w->block[k] || isinf(S_translit_cost(w, k)))
-      return 0;
-  }
-  return 0;
-}
-
-/* Whether a joiner follows i after at most three characters that foreign names use (马克|思|·):
- * the part before the dot then may hold a character they seldom use. */
-static int S_joiner_ahead(const zn_work *w, size_t i) {
-  for (size_t k = i + 1; k < w->v->n && k <= i + 4; k++) {
-    if (zn_is_joiner(w->v->cp[k]))
-      return 1;
-    if (w->block[k] || isinf(S_translit_cost(w, k)))
-      return 0;
-  }
-  return 0;
+  return S_joiner_after(w, s, 5) >= 2;
 }
 
 /* Whether the base word at s opens a foreign name rather than an everyday word before one
@@ -287,7 +281,7 @@ static void S_foreign_at(zn_work *w, size_t s) {
       if (w->left[s] >= ZN_STRONG_CUE ||
           (joined && e + 1 < v->n && !isinf(S_translit_cost(w, e + 1))) ||
           (e == s && S_dot_ahead(w, s)) ||
-          (e > s && !joined && S_foreign_start(w, s) && S_joiner_ahead(w, e)))
+          (e > s && !joined && S_foreign_start(w, s) && S_joiner_after(w, e, 4)))
         tc = p->translit_odd, odd = 1, odd_at = e;
       else if (e >= s + 2 && w->wend[e] == e + 1 && w->wstart[e] == e)
         /* 卡里|延|诺总理: a word of its own, and only where a strong cue follows the name
