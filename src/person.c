@@ -264,6 +264,12 @@ static void S_foreign_at(zn_work *w, size_t s) {
     /* an initial, a word of its own, may stand for the first part: 马·科瓦尔斯基 */
     if (zn_is_joiner(v->cp[e]) && (e >= s + 2 || w->wstart[s] == s) && !joined) {
       joined = 1, odd = 0, e++; /* each part may hold one odd character */
+      /* a famous family after the dot ends the name whatever its characters (拉吉夫·甘地) */
+      size_t fl;
+      if (zn_gaz_longest(w, ZN_CAT_PERSON, e, &fl) && S_clean(w, e, e + fl) &&
+          !S_place_end(w, e + fl))
+        zn_cand_add(w, s, e + fl, p->translit_base - w->left[s] - w->right[e + fl], ZN_PER, ZN_NAME,
+                    ZN_SRC_MODEL);
       continue;
     }
     size_t hl;
