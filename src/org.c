@@ -243,8 +243,24 @@ static int S_suffix_in_word(const zn_work *w, size_t j, size_t e) {
          !zn_has_cat(g, ZN_CAT_ORG_SUFFIX) && !zn_has_cat(g, ZN_CAT_ORG_BODY);
 }
 
+/* Whether [j, e) names a firm (公司, 集团, 银行): a firm may bear a name that jieba has as a
+ * person's (华为, 金光). */
+static int S_firm_suffix(const zn_work *w, size_t j, size_t e) {
+  const zn_view *v = w->v;
+  const char *s = v->utf8 + v->boff[j];
+  size_t len = v->boff[e] - v->boff[j];
+  return memmem(s, len, "公司", 6) || memmem(s, len, "集团", 6) || memmem(s, len, "银行", 6);
+}
+
+/* Whether the base word [q, p) is a two-character name jieba tags as a person's (nr). */
+static int S_nr_word(const zn_work *w, size_t q, size_t p) {
+  const zn_word *word = zn_word_at(w, q, p);
+  return word && (word->flags & ZN_W_NR) && p - q == 2;
+}
+
 static void S_extend(zn_work *w, size_t j, size_t e) {
   const zn_params *pr = &w->m->p;
+  int firm = S_firm_suffix(w, j, e);
   size_t p = j, named = (size_t)-1; /* named: where the last candidate starts */
   int verbs = 0, joined = 0, dotted = 0;
   if (S_event_after(w, e) || S_suffix_in_word(w, j, e))
@@ -283,7 +299,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       return;
     }
     /* 中国队: a place, then the suffix; 联邦贸易委员会: a long name of its own */
-    else if (S_anchor_part(w, p, j) || e - p >= 5)
+    else if (S_anchor_part(w, p, j) || e - p >= 5 || (firm && S_nr_word(w, p, j)))
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX), named = p;
   }
   while (p > 0 && e - p < ZN_ORG_MAXLEN) {
@@ -314,8 +330,9 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     p = q;
     if (e - j == 1 && e - p < 3) /* a one-character suffix wants two before it: 新局 */
       continue;
-    if (c != W_VERB && (S_anchor_word(w, q, end) || (dotted && zn_is_joiner(w->v->cp[end])) ||
-                        (!joined && S_parent_body(w, q, end, e)))) {
+    if (c != W_VERB &&
+        (S_anchor_word(w, q, end) || (firm && S_nr_word(w, q, end)) ||
+         (dotted && zn_is_joiner(w->v->cp[end])) || (!joined && S_parent_body(w, q, end, e)))) {
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
       named = p;
     }
