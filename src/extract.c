@@ -125,14 +125,16 @@ static int S_rules(zn_work *w, zn_error *err) {
 
 /* An organisation starts where a base word starts and ends where one ends,
  * or inside a title: the rest of the word is a title (市委|书记 in 市委书记),
- * or the word across its end is one (司法部|长 in 部长). */
+ * or the word across its end is one and the name's last character is a suffix
+ * (司法部|长 in 部长; not 最高法|官 in 法官). */
 static int S_org_fits(const zn_work *w, size_t s, size_t e) {
   if (w->wstart[s] != s)
     return 0;
   if (e >= w->v->n || w->wstart[e] == e)
     return 1;
   return zn_has_cat(zn_gaz_at(w, e, w->wend[e]), ZN_CAT_TITLE) ||
-         zn_has_cat(zn_gaz_at(w, w->wstart[e], w->wend[e]), ZN_CAT_TITLE);
+         (zn_has_cat(zn_gaz_at(w, w->wstart[e], w->wend[e]), ZN_CAT_TITLE) &&
+          zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_ORG_SUFFIX));
 }
 
 /* The distinctive part of a company's full name, by which the document may
