@@ -295,16 +295,19 @@ int zn_lexicon_read_places(zn_lexicon *lx, const char *path, zn_error *err) {
   return rc;
 }
 
+/* The mark of the edge to a node: its word's cost, the sign bit set (a cost is never negative)
+ * to tell a word from no word. */
+static uint32_t S_seal_mark(const void *ctx, uint32_t node) {
+  const zn_word *w = ((const zn_lexicon *)ctx)->trie.value[node];
+  union {
+    float f;
+    uint32_t u;
+  } b = {w ? fmaxf(w->cost, 0.0f) : 0.0f};
+  return w && !(w->flags & ZN_W_HIDDEN) ? b.u | 0x80000000u : 0;
+}
+
 void zn_lexicon_seal(zn_lexicon *lx) {
-  for (uint32_t node = 1; node < lx->trie.nodes; node++) {
-    const zn_word *w = lx->trie.value[node];
-    union {
-      float f;
-      uint32_t u;
-    } b = {w ? fmaxf(w->cost, 0.0f) : 0.0f};
-    /* the sign bit (a cost is never negative) tells a word from no word */
-    zn_trie_mark(&lx->trie, node, w && !(w->flags & ZN_W_HIDDEN) ? b.u | 0x80000000u : 0);
-  }
+  zn_trie_mark_all(&lx->trie, S_seal_mark, lx);
 }
 
 void zn_lexicon_free(zn_lexicon *lx) {

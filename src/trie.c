@@ -69,6 +69,16 @@ void zn_trie_mark(zn_trie *t, uint32_t node, uint32_t mark) {
     e->mark = mark;
 }
 
+void zn_trie_mark_all(zn_trie *t, uint32_t (*mark)(const void *ctx, uint32_t node),
+                      const void *ctx) {
+  for (size_t cp = 0; t->root && cp < ZN_TRIE_ROOT_SPAN; cp++)
+    if (t->root[cp].to)
+      t->root[cp].mark = mark(ctx, t->root[cp].to);
+  for (size_t i = 0; i < t->nslots; i++)
+    if (t->slot[i].from)
+      t->slot[i].mark = mark(ctx, t->slot[i].to);
+}
+
 void zn_trie_free(zn_trie *t) {
   free(t->root);
   free(t->slot);
