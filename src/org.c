@@ -389,7 +389,15 @@ void zn_org_candidates(zn_work *w) {
   }
   for (size_t e = 1; e <= n; e++) {
     size_t len = zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, e);
-    if (len)
-      S_extend(w, e - len, e);
+    if (!len)
+      continue;
+    S_extend(w, e - len, e);
+    /* a suffix that starts inside a base word may be the wrong cut: the shorter suffixes too
+     * (足|球队 of 足球队 fails, 足球|队 names a team) */
+    for (size_t l = len - 1; l >= 1 && w->wstart[e - len] < e - len; l--)
+      if (zn_has_cat(zn_gaz_at(w, e - l, e), ZN_CAT_ORG_SUFFIX)) {
+        S_extend(w, e - l, e);
+        break;
+      }
   }
 }
