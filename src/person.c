@@ -219,6 +219,14 @@ static int S_dot_ahead(const zn_work *w, size_t s) {
   return S_joiner_after(w, s, 5) >= 2;
 }
 
+/* Whether nothing after i goes on a name: no Han character, or a function word starts there. */
+static int S_name_stops(const zn_work *w, size_t i) {
+  if (i >= w->v->n || !zn_is_han(w->v->cp[i]))
+    return 1;
+  const zn_word *word = zn_word_at(w, i, w->wend[i]);
+  return w->wstart[i] == i && word && (word->flags & ZN_W_FUNC);
+}
+
 /* Whether the base word at s opens a foreign name rather than an everyday word before one
  * (大臣|安娜·, 黑人|丹尼斯·): a proper noun, an unknown or rare word. */
 static int S_foreign_start(const zn_work *w, size_t s) {
@@ -280,13 +288,14 @@ static void S_foreign_at(zn_work *w, size_t s) {
     float tc = w->block[e] ? INFINITY : S_translit_cost(w, e);
     /* one character foreign names seldom use, where a strong cue stands
      * before the name: 贾|米拉达, 卡里延诺, 若斯兰; or inside the part after a dot
-     * (阿·卡里延诺夫); but no common word (马丁|和|卡佩拉, 任命|了|卡里延诺,
+     * (阿·卡里延诺夫) or last in it, before a function word or no Han character
+     * (托马|肖|及其); but no common word (马丁|和|卡佩拉, 任命|了|卡里延诺,
      * 科斯马斯|说) */
     if (isinf(tc) && !odd && !w->block[e] && zn_is_han(v->cp[e]) && !S_list_word(v->cp[e]) &&
         zn_char_cost(w, e) >= p->translit_odd_word) {
       if (w->left[s] >= ZN_STRONG_CUE ||
           (joined && e + 1 < v->n && !isinf(S_translit_cost(w, e + 1))) ||
-          (e == s && S_dot_ahead(w, s)) ||
+          (joined && S_name_stops(w, e + 1)) || (e == s && S_dot_ahead(w, s)) ||
           (e > s && !joined && S_foreign_start(w, s) && S_joiner_after(w, e, 4)))
         tc = p->translit_odd, odd = 1, odd_at = e;
       else if (e >= s + 2 && w->wend[e] == e + 1 && w->wstart[e] == e)
