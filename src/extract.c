@@ -230,6 +230,69 @@ static int S_list_mark(uint32_t c) {
   return c == 0x3001 || c == 0x548C || c == 0x4E0E || c == 0x53CA || c == 0xFF0F;
 }
 
+/* Whether the view [a, b) can be an item of a list of organisations, beside one already found
+ * (黔玻永太、海生玻璃; 华光、明达等企业): two to eight Han characters that the base
+ * segmentation starts and ends, with no title, no place or known word of the lexicon as a
+ * whole, and no function word or verb to open it. */
+static int S_org_item(const zn_work *w, size_t a, size_t b) {
+  if (b < a + 2 || b - a > 8 || w->wstart[a] != a || (b < w->v->n && w->wstart[b] != b))
+    return 0;
+  for (size_t i = a; i < b; i++) {
+    size_t tl;
+    if (!zn_is_han(w->v->cp[i]) || w->block[i] || zn_gaz_longest(w, ZN_CAT_TITLE, i, &tl))
+      return 0;
+  }
+  const zn_word *whole = zn_word_at(w, a, b), *first = zn_word_at(w, a, w->wend[a]);
+  return !(whole && (whole->cost < ZN_KNOWN_WORD || (whole->flags & ZN_W_PLACE))) &&
+         !(first && (first->flags & (ZN_W_FUNC | ZN_W_VERB)));
+}
+
+/* Whether the base word [a, b) can be part of a name: a word of one character and no function
+ * word, one the lexicon does not know, a proper noun or a place. */
+static int S_name_word(const zn_work *w, size_t a, size_t b) {
+  const zn_word *word = zn_word_at(w, a, b);
+  if (b == a + 1)
+    return !word || !(word->flags & ZN_W_FUNC);
+  return !word || (word->flags & (ZN_W_PROPER | ZN_W_PLACE));
+}
+
+/* The list item of organisations next to the mention of path step k across a 、 (and the spaces OCR
+ * puts around it), before (dir < 0) or after it, as a document name; returns whether it is new.
+ * The first item goes back over the words a name is made of (充分发挥|黔玻永太、). */
+static int S_learn_org_item(const zn_work *w, zn_names *doc_names, size_t k, int dir) {
+  const zn_view *v = w->v;
+  size_t s = w->path[k].s, e = w->path[k].e;
+  size_t a, b;
+  if (dir > 0) {
+    while (e < v->n && v->cp[e] == ' ')
+      e++;
+    if (e + 1 >= v->n || v->cp[e] != 0x3001 /* 、 */)
+      return 0;
+    for (a = e + 1; a < v->n && v->cp[a] == ' ';)
+      a++;
+    for (b = a; b < v->n && zn_is_han(v->cp[b]) && v->cp[b] != 0x7B49 /* 等 */ && b - a <= 8;)
+      b++;
+  } else {
+    while (s > 0 && v->cp[s - 1] == ' ')
+      s--;
+    if (s < 2 || v->cp[s - 1] != 0x3001)
+      return 0;
+    for (b = s - 1; b > 0 && v->cp[b - 1] == ' ';)
+      b--;
+    /* the last word may be any (玻璃 of 凯荣玻璃), those before it are a name's */
+    a = b > 0 && zn_is_han(v->cp[b - 1]) && w->wend[b - 1] == b ? w->wstart[b - 1] : b;
+    while (a > 0 && zn_is_han(v->cp[a - 1]) && w->wend[a - 1] == a &&
+           S_name_word(w, w->wstart[a - 1], a))
+      a = w->wstart[a - 1];
+  }
+  /* no person stands in it: the steps of the path next to step k, the mention's */
+  for (size_t j = k; dir > 0 ? ++j < w->npath && w->path[j].s < b : j-- > 0 && w->path[j].e > a;)
+    if (w->path[j].cand >= 0 && w->cands[w->path[j].cand].type == ZN_PER)
+      return 0;
+  return S_org_item(w, a, b) &&
+         zn_names_add(doc_names, v->utf8 + v->boff[a], v->boff[b] - v->boff[a], ZN_ORG);
+}
+
 /* Learns from the chosen path: list commas around persons become cues, and
  * well-supported names become document names. Returns whether anything is new. */
 static int S_learn(zn_work *w, zn_names *doc_names) {
@@ -243,6 +306,8 @@ static int S_learn(zn_work *w, zn_names *doc_names) {
     size_t cs, ce;
     if (c->type == ZN_ORG && S_company_core(w, c->s, c->e, &cs, &ce))
       news |= zn_names_add(doc_names, v->utf8 + v->boff[cs], v->boff[ce] - v->boff[cs], ZN_ORG);
+    if (c->type == ZN_ORG && c->source == ZN_SRC_DOC) /* a company's short name, in a list */
+      news |= S_learn_org_item(w, doc_names, k, -1) | S_learn_org_item(w, doc_names, k, 1);
     if (c->type != ZN_PER || c->kind != ZN_NAME)
       continue;
     if (c->e + 1 < v->n && S_list_mark(v->cp[c->e]) && w->left[c->e + 1] < ZN_LIST_CUE)
