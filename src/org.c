@@ -260,7 +260,6 @@ static int S_nr_word(const zn_work *w, size_t q, size_t p) {
 
 static void S_extend(zn_work *w, size_t j, size_t e) {
   const zn_params *pr = &w->m->p;
-  int firm = S_firm_suffix(w, j, e);
   size_t p = j, named = (size_t)-1; /* named: where the last candidate starts */
   int verbs = 0, joined = 0, dotted = 0;
   if (S_event_after(w, e) || S_suffix_in_word(w, j, e))
@@ -299,7 +298,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       return;
     }
     /* 中国队: a place, then the suffix; 联邦贸易委员会: a long name of its own */
-    else if (S_anchor_part(w, p, j) || e - p >= 5 || (firm && S_nr_word(w, p, j)))
+    else if (S_anchor_part(w, p, j) || e - p >= 5 || (S_nr_word(w, p, j) && S_firm_suffix(w, j, e)))
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX), named = p;
   }
   while (p > 0 && e - p < ZN_ORG_MAXLEN) {
@@ -331,7 +330,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     if (e - j == 1 && e - p < 3) /* a one-character suffix wants two before it: 新局 */
       continue;
     if (c != W_VERB &&
-        (S_anchor_word(w, q, end) || (firm && S_nr_word(w, q, end)) ||
+        (S_anchor_word(w, q, end) || (S_nr_word(w, q, end) && S_firm_suffix(w, j, e)) ||
          (dotted && zn_is_joiner(w->v->cp[end])) || (!joined && S_parent_body(w, q, end, e)))) {
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
       named = p;
