@@ -144,7 +144,7 @@ static int S_org_fits(const zn_work *w, size_t s, size_t e) {
 static int S_company_core(const zn_work *w, size_t s, size_t e, size_t *cs, size_t *ce) {
   const zn_view *v = w->v;
   size_t sl = zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, e);
-  if (!sl || !memmem(v->utf8 + v->boff[e - sl], v->boff[e] - v->boff[e - sl], "公司", 6))
+  if (!sl || !zn_view_holds(v, e - sl, e, "公司"))
     return 0;
   e -= sl;
   for (int more = 1; more && s < e;) {

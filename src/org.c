@@ -246,10 +246,8 @@ static int S_suffix_in_word(const zn_work *w, size_t j, size_t e) {
 /* Whether [j, e) names a firm (公司, 集团, 银行): a firm may bear a name that jieba has as a
  * person's (华为, 金光). */
 static int S_firm_suffix(const zn_work *w, size_t j, size_t e) {
-  const zn_view *v = w->v;
-  const char *s = v->utf8 + v->boff[j];
-  size_t len = v->boff[e] - v->boff[j];
-  return memmem(s, len, "公司", 6) || memmem(s, len, "集团", 6) || memmem(s, len, "银行", 6);
+  return zn_view_holds(w->v, j, e, "公司") || zn_view_holds(w->v, j, e, "集团") ||
+         zn_view_holds(w->v, j, e, "银行");
 }
 
 /* Whether the base word [q, p) is a two-character name jieba tags as a person's (nr). */

@@ -3,6 +3,7 @@
 #include "utf8.h"
 #include "util.h"
 
+#include <string.h>
 #include <uthash.h>
 
 int zn_is_space(uint32_t c) {
@@ -264,4 +265,8 @@ size_t zn_view_index(const zn_view *v, size_t b) {
 void zn_view_span(const zn_view *v, size_t s, size_t e, size_t *start, size_t *end) {
   *start = v->orig[s];
   *end = v->orig[e - 1] + 1;
+}
+
+int zn_view_holds(const zn_view *v, size_t s, size_t e, const char *needle) {
+  return memmem(v->utf8 + v->boff[s], v->boff[e] - v->boff[s], needle, strlen(needle)) != NULL;
 }

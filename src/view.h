@@ -32,6 +32,8 @@ void zn_view_slice(const zn_view *v, size_t a, size_t b, zn_view *out);
 size_t zn_view_index(const zn_view *v, size_t b);
 /* Original [start, end) of view range [s, e), e > s. */
 void zn_view_span(const zn_view *v, size_t s, size_t e, size_t *start, size_t *end);
+/* Whether the text of view range [s, e) holds the UTF-8 string needle (公司 of 有限公司). */
+int zn_view_holds(const zn_view *v, size_t s, size_t e, const char *needle);
 
 /* Character classes used across the pipeline. */
 int zn_is_space(uint32_t c);
