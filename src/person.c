@@ -45,6 +45,17 @@ static int S_free_before(const zn_work *w, size_t i) {
   return i - ps >= 2 || (ps == i - 1 && prev && (prev->flags & ZN_W_FUNC));
 }
 
+/* What stands before a reference by surname (汤局长, 张先生) leaves the surname free:
+ * what leaves a name free, or a verb or time word of one character that is itself free
+ * (能不能|托|项市长, 当|汤局长; not 李|振|成局长, where 振 ends a name). */
+static int S_ref_before(const zn_work *w, size_t i) {
+  if (S_free_before(w, i))
+    return 1;
+  const zn_word *prev = zn_word1(w, i - 1);
+  return w->wstart[i - 1] == i - 1 && prev && (prev->flags & (ZN_W_VERB | ZN_W_TIME)) &&
+         S_free_before(w, i - 1);
+}
+
 /* Whether a name that ends at e is a place's: a level follows that opens no title
  * (伯尔切斯库镇, 索伦森镇的; not 布朗县长). */
 static int S_place_end(const zn_work *w, size_t e) {
@@ -140,7 +151,7 @@ static void S_names_at(zn_work *w, size_t i) {
      * claims (张雅|茹女士, 时任|市长) and no function word is the surname
      * (和 of 妇女和医生, 向|市长) */
     const zn_word *one = sl == 1 ? zn_word1(w, i) : NULL;
-    int ref_ok = !(one && (one->flags & ZN_W_FUNC)) && w->wstart[i] == i && S_free_before(w, i);
+    int ref_ok = !(one && (one->flags & ZN_W_FUNC)) && w->wstart[i] == i && S_ref_before(w, i);
     float ref_cost = p->reference_cost + cs * 0.5f - w->left[i];
     /* surname + honorific or kinship word: 张先生, 杨大爷 */
     size_t hl;
