@@ -250,10 +250,19 @@ static int S_firm_suffix(const zn_work *w, size_t j, size_t e) {
          zn_view_holds(w->v, j, e, "银行");
 }
 
-/* Whether the base word [q, p) is a two-character name jieba tags as a person's (nr). */
-static int S_nr_word(const zn_work *w, size_t q, size_t p) {
-  const zn_word *word = zn_word_at(w, q, p);
-  return word && (word->flags & ZN_W_NR) && p - q == 2;
+/* Whether the base word [q, p) may be a firm's brand though the lexicon knows it: a
+ * two-character name jieba tags as a person's (nr: 华为, 金光), or a noun too rare to be
+ * known that opens the clause (、科利|华集团, ，三毛|集团; not 组建|报业集团, 电影|制片公司,
+ * where it names a trade). */
+static int S_brand_word(const zn_work *w, size_t q, size_t p) {
+  const zn_word *word = zn_word_at(w, q, p), *last = zn_word1(w, p - 1);
+  if (!word || p - q < 2)
+    return 0;
+  if (word->flags & ZN_W_NR)
+    return p - q == 2;
+  return word->cost >= ZN_KNOWN_WORD && (word->flags & ZN_W_NOUN) &&
+         !(word->flags & (ZN_W_VERB | ZN_W_ADJ | ZN_W_ORGWORD)) &&
+         !(last && (last->flags & ZN_W_FUNC)) && (q == 0 || !zn_is_han(w->v->cp[q - 1]));
 }
 
 static void S_extend(zn_work *w, size_t j, size_t e) {
@@ -296,7 +305,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       return;
     }
     /* 中国队: a place, then the suffix; 联邦贸易委员会: a long name of its own */
-    else if (S_anchor_part(w, p, j) || e - p >= 5 || (S_nr_word(w, p, j) && S_firm_suffix(w, j, e)))
+    else if (S_anchor_part(w, p, j) || e - p >= 5 ||
+             (S_brand_word(w, p, j) && S_firm_suffix(w, j, e)))
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX), named = p;
   }
   while (p > 0 && e - p < ZN_ORG_MAXLEN) {
@@ -328,7 +338,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     if (e - j == 1 && e - p < 3) /* a one-character suffix wants two before it: 新局 */
       continue;
     if (c != W_VERB &&
-        (S_anchor_word(w, q, end) || (S_nr_word(w, q, end) && S_firm_suffix(w, j, e)) ||
+        (S_anchor_word(w, q, end) ||
+         (!joined && S_brand_word(w, q, end) && S_firm_suffix(w, j, e)) ||
          (dotted && zn_is_joiner(w->v->cp[end])) || (!joined && S_parent_body(w, q, end, e)))) {
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
       named = p;
