@@ -224,12 +224,13 @@ static int S_event_after(const zn_work *w, size_t e) {
 }
 
 /* Whether the lexicon word [p, e), which ends with the suffix [j, e), names
- * a kind of body by a common noun or a verb of two characters or more (保险公司,
- * 集团公司, 水泥厂, 处理厂, 加油站; not 两国|政府, 市|中心, 格|局). */
+ * a kind of body by a common noun, a verb or an adjective of two characters or more
+ * (保险公司, 集团公司, 水泥厂, 处理厂, 加油站, 州立大学; not 两国|政府, 市|中心, 格|局). */
 static int S_kind_word(const zn_work *w, size_t p, size_t j, size_t e) {
   const zn_word *word = zn_word_at(w, p, e), *field = zn_word_at(w, p, j);
   return word && !(word->flags & ZN_W_ORGWORD) && j - p >= 2 && field &&
-         (field->flags & (ZN_W_NOUN | ZN_W_VERB)) && !(field->flags & (ZN_W_PROPER | ZN_W_PLACE));
+         (field->flags & (ZN_W_NOUN | ZN_W_VERB | ZN_W_ADJ)) &&
+         !(field->flags & (ZN_W_PROPER | ZN_W_PLACE));
 }
 
 /* Whether the one-character suffix at j ends a known word of two characters that names no kind
