@@ -268,6 +268,21 @@ static int S_whole_run(const zn_work *w, size_t s, size_t e, int odd) {
          zn_char_cost(w, e) < common;
 }
 
+/* Whether s lies in a nationality: a place of the lexicon and 人, one base word (英国人) or
+ * two (荷兰|人). No foreign name starts there (由荷兰人|维姆·杜伊森贝赫). */
+static int S_in_nationality(const zn_work *w, size_t s) {
+  const zn_view *v = w->v;
+  size_t ws = w->wstart[s], we = w->wend[s];
+  if (we - ws == 1 && v->cp[ws] == 0x4EBA /* 人 */ && ws > 0) /* s is the 人 of 荷兰|人 */
+    ws = w->wstart[ws - 1];
+  else if (we < v->n && v->cp[we] == 0x4EBA && w->wend[we] == we + 1)
+    we++; /* s is in the place of 荷兰|人 */
+  if (v->cp[we - 1] != 0x4EBA || we - 1 - ws < 2)
+    return 0;
+  const zn_word *place = zn_word_at(w, ws, we - 1);
+  return place && (place->flags & ZN_W_PLACE);
+}
+
 /* Transliterated foreign names starting at s: runs of characters that foreign
  * names use, in parts joined by a middle dot, where the context says person
  * (a strong cue before or after: a title, a speech verb) or the dot does,
@@ -276,6 +291,8 @@ static int S_whole_run(const zn_work *w, size_t s, size_t e, int odd) {
 static void S_foreign_at(zn_work *w, size_t s) {
   const zn_params *p = &w->m->p;
   const zn_view *v = w->v;
+  if (S_in_nationality(w, s))
+    return;
   float cost = p->translit_base - w->left[s];
   int joined = 0, odd = 0, odd_cued = 0; /* odd_cued: the odd character holds where a cue follows */
   size_t before = w->ncands, e, odd_at = (size_t)-1;
@@ -314,6 +331,8 @@ static void S_foreign_at(zn_work *w, size_t s) {
          * (not 马其顿|阿族|代表) */
         tc = p->translit_odd, odd = odd_cued = 1, odd_at = e;
     }
+    if (isinf(tc) && odd && odd_at + 1 == e && v->cp[e] == v->cp[odd_at])
+      tc = p->translit_odd, odd_at = e; /* the odd character doubled: 芭芭|拉 */
     if (isinf(tc))
       break;
     cost += tc, e++;
