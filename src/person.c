@@ -375,9 +375,10 @@ static int S_ja_given(const zn_work *w, size_t s, size_t e) {
 #define ZN_JA_GIVEN_MAX 3      /* 龙太郎, 幸之助 */
 /* Japanese names at i: a family name of the gazetteer and a given name of one to three
  * characters where a strong cue stands before or after (教练|田中一郎|说); or the family name
- * alone, as Japanese news calls people, before a title (山本|首相) or after a strong cue
- * (外相|山本). The Chinese model would cut them (田|中一郎) or not see them. Not before a
- * title that opens with a place's level (中村|村长 names a village's head). */
+ * alone, as Japanese news calls people, before a title (山本|首相) or another strong cue
+ * (桥本|还表示) or after one (外相|山本). The Chinese model would cut them (田|中一郎) or not
+ * see them. Not before a title that opens with a place's level (中村|村长 names a village's
+ * head). */
 static void S_japanese_at(zn_work *w, size_t i) {
   const zn_params *p = &w->m->p;
   size_t sl, tl;
@@ -386,9 +387,10 @@ static void S_japanese_at(zn_work *w, size_t i) {
     return;
   float base = p->name_base + ZN_JA_FAMILY_COST - w->left[i];
   size_t e = i + sl;
-  int titled = zn_gaz_longest(w, ZN_CAT_TITLE, e, &tl) &&
-               !zn_has_cat(zn_gaz_at(w, e, e + 1), ZN_CAT_PLACE_SUFFIX);
-  if ((titled || w->left[i] >= ZN_STRONG_CUE) && !S_place_end(w, e))
+  int levelled = zn_has_cat(zn_gaz_at(w, e, e + 1), ZN_CAT_PLACE_SUFFIX);
+  int titled = zn_gaz_longest(w, ZN_CAT_TITLE, e, &tl) && !levelled;
+  if ((titled || w->left[i] >= ZN_STRONG_CUE || (w->right[e] >= ZN_STRONG_CUE && !levelled)) &&
+      !S_place_end(w, e))
     zn_cand_add(w, i, e, base - w->right[e], ZN_PER, ZN_NAME, ZN_SRC_MODEL);
   for (size_t g = 1; g <= ZN_JA_GIVEN_MAX && S_clean(w, i, e + 1); g++) {
     e++;
