@@ -69,6 +69,7 @@ static uint16_t S_pos_flags(const char *pos) {
     return pos[1] == 'n' ? ZN_W_NOUN : ZN_W_VERB;
   case 'p':
   case 'c':
+    return ZN_W_FUNC | ZN_W_LINK;
   case 'u':
   case 'd':
   case 'r':

@@ -133,8 +133,9 @@ static void S_names_at(zn_work *w, size_t i) {
       /* a second given character that is a common function word or numeral
        * more likely starts what follows (卢亮|以, 王磊|六段), unless a title or
        * a byline says where a name starts (通讯员 熊顺才) */
-      const zn_word *last = g == 2 && w->left[i] < ZN_STRONG_CUE ? zn_word1(w, e - 1) : NULL;
-      if (last && (last->flags & (ZN_W_FUNC | ZN_W_NUM)) && last->cost < ZN_COMMON_WORD)
+      const zn_word *last = g == 1 || w->left[i] < ZN_STRONG_CUE ? zn_word1(w, e - 1) : NULL;
+      uint16_t odd = g == 1 ? ZN_W_LINK | ZN_W_NUM : ZN_W_FUNC | ZN_W_NUM;
+      if (last && (last->flags & odd) && last->cost < ZN_COMMON_WORD)
         cost += ZN_COMMON_WORD - last->cost;
       /* a rare word of the lexicon that is exactly the name, after a strong
        * cue, is the name (记者|时明军|报道: jieba has it as a numeral), unless
