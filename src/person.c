@@ -35,6 +35,17 @@ static int S_clean(const zn_work *w, size_t s, size_t e) {
   return 1;
 }
 
+/* Whether a day of the week and a time of day open at i: 周 and a numeral, 日 or 末, then
+ * 早, 晚, 上, 下, 中 or 夜 (周二晚, 周末上午; not 周一鸣). */
+static int S_weekday(const zn_view *v, size_t i) {
+  if (i + 2 >= v->n || v->cp[i] != 0x5468 /* 周 */)
+    return 0;
+  uint32_t d = v->cp[i + 1], t = v->cp[i + 2];
+  return (zn_is_han_numeral(d) || d == 0x65E5 /* 日 */ || d == 0x672B /* 末 */) &&
+         (t == 0x65E9 /* 早 */ || t == 0x665A /* 晚 */ || t == 0x4E0A /* 上 */ ||
+          t == 0x4E0B /* 下 */ || t == 0x4E2D /* 中 */ || t == 0x591C /* 夜 */);
+}
+
 /* What stands before i cannot be part of a name with it: no Han character,
  * a function word, or a word of two characters or more. */
 static int S_free_before(const zn_work *w, size_t i) {
@@ -126,8 +137,9 @@ static void S_names_at(zn_work *w, size_t i) {
       if (zn_has_cat(zn_gaz_at(w, i, e), ZN_CAT_NONNAME) ||
           zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_PLACE_SUFFIX) ||
           (S_place_end(w, e) && w->left[i] < ZN_STRONG_CUE) ||
-          (head && (head->flags & ZN_W_TIME) && w->left[i] < ZN_STRONG_CUE))
-        continue; /* 柳溪镇, 李村, 王庄|镇: a place; 周二晚: a time (but 总裁宋朝明) */
+          (head && (head->flags & ZN_W_TIME) && (w->left[i] < ZN_STRONG_CUE || S_weekday(w->v, i))))
+        continue; /* 柳溪镇, 李村, 王庄|镇: a place; 周二晚: a time, even after a title
+                   * (总理|周二晚; but 总裁宋朝明) */
       float cost =
           p->name_base + cs + cg + (g == 1 ? p->given1 : p->given2) - w->left[i] - w->right[e];
       /* a second given character that is a common function word or numeral
