@@ -224,11 +224,13 @@ static int S_event_after(const zn_work *w, size_t e) {
 }
 
 /* Whether the lexicon word [p, e), which ends with the suffix [j, e), names
- * a kind of body by a common noun, a verb or an adjective of two characters or more
- * (保险公司, 集团公司, 水泥厂, 处理厂, 加油站, 州立大学; not 两国|政府, 市|中心, 格|局). */
+ * a kind of body by a common noun, a verb or an adjective of two characters or more, or of
+ * one before a suffix of two that is no level (保险公司, 集团公司, 水泥厂, 处理厂, 加油站,
+ * 州立大学, 话剧团; not 两国|政府, 市|中心, 格|局, 省|政府). */
 static int S_kind_word(const zn_work *w, size_t p, size_t j, size_t e) {
   const zn_word *word = zn_word_at(w, p, e), *field = zn_word_at(w, p, j);
-  return word && !(word->flags & ZN_W_ORGWORD) && j - p >= 2 && field &&
+  int one = j - p == 1 && e - j >= 2 && !zn_has_cat(zn_gaz_at(w, p, j), ZN_CAT_LEVEL);
+  return word && !(word->flags & ZN_W_ORGWORD) && (j - p >= 2 || one) && field &&
          (field->flags & (ZN_W_NOUN | ZN_W_VERB | ZN_W_ADJ)) &&
          !(field->flags & (ZN_W_PROPER | ZN_W_PLACE));
 }
