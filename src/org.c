@@ -399,6 +399,27 @@ static void S_place_body(zn_work *w, size_t l) {
   }
 }
 
+/* A school named by its place and number (凯里三中, 北京九十中学, 贵阳六小): a place of the
+ * lexicon at [i, k), a Han number of one to three characters, then 中学, 小学, or 中 or 小
+ * where a word or no Han character follows (not 三中全会). */
+static void S_numbered_school(zn_work *w, size_t i) {
+  const zn_view *v = w->v;
+  size_t k = w->wend[i], n = k;
+  const zn_word *place = zn_word_at(w, i, k);
+  if (w->wstart[i] != i || k - i < 2 || !place || !(place->flags & ZN_W_PLACE))
+    return;
+  while (n < v->n && n - k < 3 && zn_is_han_numeral(v->cp[n]))
+    n++;
+  if (n == k || n >= v->n || (v->cp[n] != 0x4E2D /* 中 */ && v->cp[n] != 0x5C0F /* 小 */))
+    return;
+  size_t e = n + 1;
+  if (e < v->n && v->cp[e] == 0x5B66 /* 学 */)
+    e++;
+  else if (e < v->n && zn_is_han(v->cp[e]) && (w->wstart[e] != e || v->cp[e] == 0x5168 /* 全 */))
+    return;
+  zn_cand_add(w, i, e, w->m->p.org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
+}
+
 void zn_org_candidates(zn_work *w) {
   const zn_params *pr = &w->m->p;
   size_t n = w->v->n;
@@ -418,6 +439,7 @@ void zn_org_candidates(zn_work *w) {
     if (zn_gaz_longest(w, ZN_CAT_DEPARTMENT, i, &len) && w->wstart[i] == i)
       zn_cand_add(w, i, i + len, pr->org_cost * 2.0f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
     S_place_body(w, i);
+    S_numbered_school(w, i);
   }
   for (size_t e = 1; e <= n; e++) {
     size_t len = zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, e);
