@@ -255,7 +255,7 @@ static int S_firm_suffix(const zn_work *w, size_t j, size_t e) {
 
 /* Whether the base word [q, p) may be a firm's brand though the lexicon knows it: a
  * two-character name jieba tags as a person's (nr: 华为, 金光), or a noun too rare to be
- * known that opens the clause (、科利|华集团, ，三毛|集团; not 组建|报业集团, 电影|制片公司,
+ * known that opens the clause (、百灵|集团, ，金叶|有限公司; not 组建|报业集团, 电影|制片公司,
  * where it names a trade). */
 static int S_brand_word(const zn_work *w, size_t q, size_t p) {
   const zn_word *word = zn_word_at(w, q, p), *last = zn_word1(w, p - 1);
@@ -399,7 +399,7 @@ static void S_place_body(zn_work *w, size_t l) {
   }
 }
 
-/* A school named by its place and number (凯里三中, 北京九十中学, 贵阳六小): a place of the
+/* A school named by its place and number (贵阳六中, 杭州十四中学, 贵阳六小): a place of the
  * lexicon at [i, k), a Han number of one to three characters, then 中学, 小学, or 中 or 小
  * where a word or no Han character follows (not 三中全会). */
 static void S_numbered_school(zn_work *w, size_t i) {

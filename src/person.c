@@ -36,7 +36,7 @@ static int S_clean(const zn_work *w, size_t s, size_t e) {
 }
 
 /* Whether a day of the week and a time of day open at i: 周 and a numeral, 日 or 末, then
- * 早, 晚, 上, 下, 中 or 夜 (周二晚, 周末上午; not 周一鸣). */
+ * 早, 晚, 上, 下, 中 or 夜 (周三晚, 周末上午; not 周一鸣). */
 static int S_weekday(const zn_view *v, size_t i) {
   if (i + 2 >= v->n || v->cp[i] != 0x5468 /* 周 */)
     return 0;
@@ -56,9 +56,9 @@ static int S_free_before(const zn_work *w, size_t i) {
   return i - ps >= 2 || (ps == i - 1 && prev && (prev->flags & ZN_W_FUNC));
 }
 
-/* What stands before a reference by surname (汤局长, 张先生) leaves the surname free:
+/* What stands before a reference by surname (冉局长, 张先生) leaves the surname free:
  * what leaves a name free, or a verb or time word of one character that is itself free
- * (能不能|托|项市长, 当|汤局长; not 李|振|成局长, where 振 ends a name). */
+ * (还得|托|滕市长, 当|冉局长; not 孙万|振|成局长, where 振 ends a name). */
 static int S_ref_before(const zn_work *w, size_t i) {
   if (S_free_before(w, i))
     return 1;
@@ -139,7 +139,7 @@ static void S_names_at(zn_work *w, size_t i) {
           (S_place_end(w, e) && w->left[i] < ZN_STRONG_CUE) ||
           (head && (head->flags & ZN_W_TIME) && (w->left[i] < ZN_STRONG_CUE || S_weekday(w->v, i))))
         continue; /* 柳溪镇, 李村, 王庄|镇: a place; 周二晚: a time, even after a title
-                   * (总理|周二晚; but 总裁宋朝明) */
+                   * (总理|周三晚; but 总裁宋朝明) */
       float cost =
           p->name_base + cs + cg + (g == 1 ? p->given1 : p->given2) - w->left[i] - w->right[e];
       /* a second given character that is a common function word or numeral
@@ -282,7 +282,7 @@ static int S_whole_run(const zn_work *w, size_t s, size_t e, int odd) {
 }
 
 /* Whether s lies in a nationality: a place of the lexicon and 人, one base word (英国人) or
- * two (荷兰|人). No foreign name starts there (由荷兰人|维姆·杜伊森贝赫). */
+ * two (荷兰|人). No foreign name starts there (英国人|哈利·伍德斯). */
 static int S_in_nationality(const zn_work *w, size_t s) {
   const zn_view *v = w->v;
   size_t ws = w->wstart[s], we = w->wend[s];
@@ -389,7 +389,7 @@ static int S_ja_given(const zn_work *w, size_t s, size_t e) {
 /* Japanese names at i: a family name of the gazetteer and a given name of one to three
  * characters where a strong cue stands before or after (教练|田中一郎|说); or the family name
  * alone, as Japanese news calls people, before a title (山本|首相) or another strong cue
- * (桥本|还表示) or after one (外相|山本). The Chinese model would cut them (田|中一郎) or not
+ * (藤井|还表示) or after one (外相|山本). The Chinese model would cut them (田|中一郎) or not
  * see them. Not before a title that opens with a place's level (中村|村长 names a village's
  * head). */
 static void S_japanese_at(zn_work *w, size_t i) {
