@@ -268,19 +268,13 @@ static int S_brand_word(const zn_work *w, size_t q, size_t p) {
          !(last && (last->flags & ZN_W_FUNC)) && (q == 0 || !zn_is_han(w->v->cp[q - 1]));
 }
 
-/* Whether c is a Latin letter, ASCII or full-width. */
-static int S_latin(uint32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xFF21 && c <= 0xFF3A) ||
-         (c >= 0xFF41 && c <= 0xFF5A);
-}
-
 /* Where a firm's Latin name ends at j opens (IBM|公司, TCL|集团): letters and digits with a
- * letter among them, two or more; or (size_t)-1. */
+ * letter among them, two or more (the view has full-width ones as ASCII); or (size_t)-1. */
 static size_t S_latin_name(const zn_work *w, size_t j) {
   size_t r = j;
   int letter = 0;
-  while (r > 0 && (S_latin(w->v->cp[r - 1]) || S_digit(w->v, r - 1)))
-    letter |= S_latin(w->v->cp[--r]);
+  while (r > 0 && zn_is_ascii_alnum(w->v->cp[r - 1]))
+    letter |= !S_digit(w->v, --r);
   return letter && j - r >= 2 ? r : (size_t)-1;
 }
 
@@ -303,8 +297,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
                      (field->flags & ZN_W_PROPER))))
       return;
   }
-  size_t latin = w->wstart[j] == j && S_firm_suffix(w, j, e) ? S_latin_name(w, j) : (size_t)-1;
-  if (latin != (size_t)-1) {
+  size_t latin = S_latin_name(w, j);
+  if (latin != (size_t)-1 && w->wstart[j] == j && S_firm_suffix(w, j, e)) {
     zn_cand_add(w, latin, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
     return;
   }

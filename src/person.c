@@ -144,7 +144,9 @@ static void S_names_at(zn_work *w, size_t i) {
           p->name_base + cs + cg + (g == 1 ? p->given1 : p->given2) - w->left[i] - w->right[e];
       /* a second given character that is a common function word or numeral
        * more likely starts what follows (卢亮|以, 王磊|六段), unless a title or
-       * a byline says where a name starts (通讯员 熊顺才) */
+       * a byline says where a name starts (通讯员 熊顺才); so does a single one that is a
+       * common preposition, conjunction or measure word, whatever stands before (钱|家,
+       * 8号李|从; but 孔前) */
       const zn_word *last = g == 1 || w->left[i] < ZN_STRONG_CUE ? zn_word1(w, e - 1) : NULL;
       uint16_t odd = g == 1 ? ZN_W_LINK | ZN_W_NUM : ZN_W_FUNC | ZN_W_NUM;
       if (last && (last->flags & odd) && last->cost < ZN_COMMON_WORD)
