@@ -595,6 +595,7 @@ int zn_index_write(const zn_index *ix, const char *version, FILE *out) {
   }
   S_sort(es, ne, sizeof *es, S_entity_cmp);
 
+  zn_xml_init();
   xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(out, NULL);
   xmlTextWriterPtr w = ob ? xmlNewTextWriter(ob) : NULL;
   if (!w) {
@@ -842,6 +843,7 @@ static int S_walk(zn_index *ix, const char *path, xmlNode *n, int pass, zn_error
 }
 
 int zn_index_read(zn_index *ix, const char *path, zn_error *err) {
+  zn_xml_init();
   xmlDocPtr doc = xmlReadFile(
       path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
   if (!doc) {

@@ -11,6 +11,8 @@
 #include "tei.h"
 #include "zhner.h"
 
+#include <libxml/parser.h>
+#include <pthread.h>
 #include <string.h>
 
 #define W(x) (const xmlChar *)(x)
@@ -244,8 +246,19 @@ static void S_open_mention(xmlTextWriterPtr w, const zn_mention *m, size_t k,
   xmlTextWriterWriteAttribute(w, W("resp"), W("#zhner"));
 }
 
+static pthread_once_t S_xml_once = PTHREAD_ONCE_INIT;
+
+static void S_xml_init(void) {
+  xmlInitParser();
+}
+
+void zn_xml_init(void) {
+  pthread_once(&S_xml_once, S_xml_init);
+}
+
 zn_tei_out *zn_tei_begin(FILE *out, const zn_doc *doc, const char *source_name,
                          const char *index_name, const char *gazetteer_version) {
+  zn_xml_init();
   xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(out, NULL);
   xmlTextWriterPtr w = ob ? xmlNewTextWriter(ob) : NULL;
   if (!w) {

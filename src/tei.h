@@ -18,6 +18,12 @@ zn_tei_out *zn_tei_begin(FILE *out, const zn_doc *doc, const char *source_name,
 void zn_tei_piece(zn_tei_out *t, const zn_doc *doc);
 int zn_tei_end(zn_tei_out *t);
 
+/* Initialises libxml2's global state once, whichever thread comes first: libxml2 wants it done
+ * before threads use the library (its encoding tables are set up on first use, and two
+ * workers writing their first TEI at the same moment raced there). Every writer and reader
+ * calls it first. */
+void zn_xml_init(void);
+
 /* encodingDesc naming zhner, its version and the gazetteer version (as a
  * desc "gazetteers VERSION", which the index reader reads back). */
 void zn_tei_encoding_desc(xmlTextWriterPtr w, const char *gazetteer_version);
