@@ -595,12 +595,8 @@ int zn_index_write(const zn_index *ix, const char *version, FILE *out) {
   }
   S_sort(es, ne, sizeof *es, S_entity_cmp);
 
-  zn_xml_init();
-  xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(out, NULL);
-  xmlTextWriterPtr w = ob ? xmlNewTextWriter(ob) : NULL;
+  xmlTextWriterPtr w = zn_xml_writer(out);
   if (!w) {
-    if (ob)
-      xmlOutputBufferClose(ob);
     free(docs), free(es);
     return -1;
   }

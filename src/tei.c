@@ -256,16 +256,20 @@ void zn_xml_init(void) {
   pthread_once(&S_xml_once, S_xml_init);
 }
 
-zn_tei_out *zn_tei_begin(FILE *out, const zn_doc *doc, const char *source_name,
-                         const char *index_name, const char *gazetteer_version) {
+xmlTextWriterPtr zn_xml_writer(FILE *out) {
   zn_xml_init();
   xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(out, NULL);
   xmlTextWriterPtr w = ob ? xmlNewTextWriter(ob) : NULL;
-  if (!w) {
-    if (ob)
-      xmlOutputBufferClose(ob);
+  if (!w && ob)
+    xmlOutputBufferClose(ob);
+  return w;
+}
+
+zn_tei_out *zn_tei_begin(FILE *out, const zn_doc *doc, const char *source_name,
+                         const char *index_name, const char *gazetteer_version) {
+  xmlTextWriterPtr w = zn_xml_writer(out);
+  if (!w)
     return NULL;
-  }
   zn_tei_out *t = zn_xcalloc(1, sizeof *t);
   t->w = w, t->out = out, t->o.w = w;
   t->source_name = zn_xstrdup(source_name);

@@ -23,6 +23,8 @@ int zn_tei_end(zn_tei_out *t);
  * workers writing their first TEI at the same moment raced there). Every writer and reader
  * calls it first. */
 void zn_xml_init(void);
+/* A writer on out, libxml2 initialised first; NULL (nothing left open) if it cannot be made. */
+xmlTextWriterPtr zn_xml_writer(FILE *out);
 
 /* encodingDesc naming zhner, its version and the gazetteer version (as a
  * desc "gazetteers VERSION", which the index reader reads back). */
