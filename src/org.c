@@ -327,6 +327,9 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
              (S_brand_word(w, p, j) && S_firm_suffix(w, j, e)))
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX), named = p;
   }
+  /* a body the gazetteer knows takes only anchors right before it (法国|外交部); past a plain
+   * word, what stands before it is another subject (商务部|经商|公安部) */
+  int whole = zn_has_cat(zn_gaz_at(w, p, e), ZN_CAT_ORG_BODY);
   while (p > 0 && e - p < ZN_ORG_MAXLEN) {
     size_t q;
     if (w->v->cp[p - 1] == 0xFF09) { /* a parenthesis inside the name: 晖阳（贵州） */
@@ -361,7 +364,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
          (dotted && zn_is_joiner(w->v->cp[end])) || (!joined && S_parent_body(w, q, end, e)))) {
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
       named = p;
-    }
+    } else if (whole)
+      break;
   }
   /* the whole item of a list whose names share the suffix: 交通投资集团、鸿运农投集团 */
   if (p < j && e - p >= 4 && (p == 0 || !zn_is_han(w->v->cp[p - 1])) && S_shared_suffix(w, p, j, e))
