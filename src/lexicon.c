@@ -105,6 +105,9 @@ static uint16_t S_pos_flags(const char *pos) {
   }
 }
 
+/* A character foreign names use this often, in their share of characters, is theirs (斯, 尔). */
+#define ZN_TRANSLIT_SHARE 0.001
+
 #define S_HINT "cannot open lexicon (run scripts/setup.sh to install it)"
 
 struct word_ctx {
@@ -116,7 +119,23 @@ struct word_ctx {
     double freq;
   } * order; /* words in file order; frequencies become costs at the end */
   size_t n, cap;
+  struct later {
+    char *s;
+    double freq;
+  } * idioms; /* name entries that may be idioms, decided once every line is read */
+  size_t nidioms, capidioms;
 };
+
+/* Whether a four-character name entry s of jieba opens with a surname of one character (not
+ * a compound one): such entries are mostly idioms the tagger took for names (张冠李戴,
+ * 严以律己), as Chinese names of one surname and three given characters are rare. */
+static int S_idiom_entry(const zn_gazetteer *g, const char *s, size_t len) {
+  uint32_t a, b;
+  size_t la = zn_utf8_next((const unsigned char *)s, (const unsigned char *)s + len, &a);
+  size_t lb = zn_utf8_next((const unsigned char *)s + la, (const unsigned char *)s + len, &b);
+  const zn_gaz_entry *one = zn_gazetteer_find(g, s, la), *two = zn_gazetteer_find(g, s, la + lb);
+  return zn_has_cat(one, ZN_CAT_SURNAME) && !zn_has_cat(two, ZN_CAT_SURNAME);
+}
 
 static int S_word_line(void *p, char *line, long lineno, zn_error *err) {
   struct word_ctx *c = p;
@@ -137,6 +156,12 @@ static int S_word_line(void *p, char *line, long lineno, zn_error *err) {
   if (!cp)
     return zn_fail(err, ZN_ERR_DATA, c->path, lineno, 1, -1, "invalid UTF-8");
   int person = pos[0] == 'n' && pos[1] == 'r';
+  if (person && !pos[2] && n == 4 && S_idiom_entry(c->g, line, len)) {
+    zn_grow(&c->idioms, &c->capidioms, c->nidioms + 1, sizeof *c->idioms);
+    c->idioms[c->nidioms++] = (struct later){zn_xstrdup(line), freq};
+    free(cp);
+    return 0;
+  }
   /* Name entries: three characters and more are names, never words. Their
    * characters feed the statistics: given-name characters after a surname,
    * transliteration characters from foreign names. */
@@ -193,9 +218,36 @@ static int S_body_title(const zn_lexicon *lx, const zn_gazetteer *g, const zn_wo
   return 0;
 }
 
+/* The name entries kept for later (see S_idiom_entry) that hold no character of foreign names
+ * after their first become words (柯尔金斯 stays a name). */
+static void S_idioms(struct word_ctx *c) {
+  for (size_t k = 0; k < c->nidioms; k++) {
+    char *s = c->idioms[k].s;
+    size_t len = strlen(s), n, i = 1;
+    uint32_t *cp = zn_utf8_decode(s, len, &n);
+    for (; i < n; i++) {
+      const zn_charstat *st = zn_lexicon_char(c->lx, cp[i]);
+      if (st && st->translit >= ZN_TRANSLIT_SHARE * c->lx->translit_total)
+        break;
+    }
+    zn_word *w = i == n ? S_add(c->lx, s, len, cp, n) : NULL;
+    if (w && !(w->flags & ZN_W_WORD)) {
+      zn_grow(&c->order, &c->cap, c->n + 1, sizeof *c->order);
+      c->order[c->n].w = w;
+      c->order[c->n++].freq = c->idioms[k].freq + 1;
+      w->flags |= ZN_W_WORD | ZN_W_NOUN;
+      c->lx->total += c->idioms[k].freq + 1;
+    }
+    free(cp);
+    free(s);
+  }
+  free(c->idioms);
+}
+
 int zn_lexicon_read_words(zn_lexicon *lx, const zn_gazetteer *g, const char *path, zn_error *err) {
   struct word_ctx c = {.lx = lx, .g = g, .path = path};
   int rc = zn_each_line(path, S_HINT, S_word_line, &c, err);
+  S_idioms(&c);
   double ltotal = log(lx->total > 0 ? lx->total : 1);
   for (size_t i = 0; i < c.n; i++) {
     c.order[i].w->cost = (float)(ltotal - log(c.order[i].freq));

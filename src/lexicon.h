@@ -2,7 +2,8 @@
  * dict.txt format: "word freq pos"), place names, and character statistics
  * for names. It tells words from names; its person-name entries are never
  * used as names: three-character name entries leave the word list and only
- * feed the statistics of given-name characters. */
+ * feed the statistics of given-name characters; four-character ones that open
+ * with a surname and hold no foreign-name character are idioms, kept as words. */
 #ifndef ZN_LEXICON_H
 #define ZN_LEXICON_H
 
