@@ -74,6 +74,9 @@ static wclass S_class(const zn_work *w, size_t q, size_t p) {
   const zn_gaz_entry *g = zn_gaz_at(w, q, p);
   if (zn_has_cat(g, ZN_CAT_ORG_STOP) || zn_has_cat(g, ZN_CAT_TITLE))
     return W_STOP;
+  if (first == 0x7B2C /* 第 */ && p < w->v->n && w->v->cp[p] == 0x5927 /* 大 */ &&
+      w->wend[p] == p + 1)
+    return W_STOP; /* a rank describes: 美国|第二|大|银行 */
   if (zn_has_cat(g, ZN_CAT_ORG_SUFFIX) || zn_has_cat(g, ZN_CAT_ORG_BODY) ||
       zn_has_cat(g, ZN_CAT_ORG_PREFIX))
     return W_MATERIAL;
