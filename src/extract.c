@@ -126,12 +126,19 @@ static int S_rules(zn_work *w, zn_error *err) {
 /* An organisation starts where a base word starts and ends where one ends,
  * or inside a title: the rest of the word is a title (市委|书记 in 市委书记),
  * or the word across its end is one and the name's last character is a suffix
- * (司法部|长 in 部长; not 最高法|官 in 法官). */
-static int S_org_fits(const zn_work *w, size_t s, size_t e) {
+ * (司法部|长 in 部长; not 最高法|官 in 法官). A body the gazetteer knows may also end
+ * inside a word that splits there into words of two characters or more (安理会|常任理事国,
+ * 足协|杯赛; not 北大|荒, 中|大|显身手). */
+static int S_org_fits(const zn_work *w, const zn_cand *c) {
+  size_t s = c->s, e = c->e;
   if (w->wstart[s] != s)
     return 0;
   if (e >= w->v->n || w->wstart[e] == e)
     return 1;
+  if (c->source == ZN_SRC_GAZ && e - w->wstart[e] >= 2 && zn_word_at(w, w->wstart[e], e))
+    for (size_t k = w->edges.first[e]; k < w->edges.first[e + 1]; k++)
+      if (e + w->edges.edge[k].len <= w->wend[e])
+        return 1;
   return zn_has_cat(zn_gaz_at(w, e, w->wend[e]), ZN_CAT_TITLE) ||
          (zn_has_cat(zn_gaz_at(w, w->wstart[e], w->wend[e]), ZN_CAT_TITLE) &&
           zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_ORG_SUFFIX));
@@ -175,7 +182,7 @@ static int S_company_core(const zn_work *w, size_t s, size_t e, size_t *cs, size
 static void S_keep_fitting(zn_work *w, size_t k) {
   size_t keep = k;
   for (; k < w->ncands; k++)
-    if (w->cands[k].type != ZN_ORG || S_org_fits(w, w->cands[k].s, w->cands[k].e))
+    if (w->cands[k].type != ZN_ORG || S_org_fits(w, &w->cands[k]))
       w->cands[keep++] = w->cands[k];
   w->ncands = keep;
 }
