@@ -291,6 +291,15 @@ static int S_generic_kind(const zn_work *w, size_t q, size_t p, size_t j, size_t
          zn_has_cat(zn_gaz_at(w, j, e), ZN_CAT_ORG_GENERIC);
 }
 
+/* Whether [q, p) is a number of Han numerals or digits that numbers the unit after it
+ * (交警|三|中队, 武警北京|一|总队). */
+static int S_unit_number(const zn_work *w, size_t q, size_t p) {
+  for (size_t i = q; i < p; i++)
+    if (!S_numeral(w->v, i))
+      return 0;
+  return p - q <= 3;
+}
+
 static void S_extend(zn_work *w, size_t j, size_t e) {
   const zn_params *pr = &w->m->p;
   size_t p = j, named = (size_t)-1; /* named: where the last candidate starts */
@@ -360,6 +369,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     if (w->wend[p - 1] != p)
       break;
     wclass c = S_class(w, q, p);
+    if (c == W_STOP && p == j && S_unit_number(w, q, p))
+      c = W_MATERIAL;
     if (c == W_STOP && S_conjunction(w, q, p) && !joined++) {
       p = q; /* 和 between two fields: 产业发展和投资促进委员会 */
       continue;
