@@ -300,6 +300,13 @@ static int S_unit_number(const zn_work *w, size_t q, size_t p) {
   return p - q <= 3;
 }
 
+/* The length of a known prefix of more than one base word that ends at p (美|中 of
+ * 美中|经贸|促进会, where 中 alone would stop the name), or 0. */
+static size_t S_prefix_ending(const zn_work *w, size_t p) {
+  size_t len = zn_gaz_longest_ending(w, ZN_CAT_ORG_PREFIX, p);
+  return len && w->wstart[p - 1] > p - len && w->wstart[p - len] == p - len ? len : 0;
+}
+
 static void S_extend(zn_work *w, size_t j, size_t e) {
   const zn_params *pr = &w->m->p;
   size_t p = j, named = (size_t)-1; /* named: where the last candidate starts */
@@ -368,6 +375,13 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     q = w->wstart[p - 1];
     if (w->wend[p - 1] != p)
       break;
+    size_t pl = S_prefix_ending(w, p);
+    if (pl) {
+      p -= pl;
+      zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
+      named = p;
+      continue;
+    }
     wclass c = S_class(w, q, p);
     if (c == W_STOP && p == j && S_unit_number(w, q, p))
       c = W_MATERIAL;
