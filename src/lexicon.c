@@ -129,10 +129,9 @@ struct word_ctx {
 /* Whether a four-character name entry s of jieba opens with a surname of one character (not
  * a compound one): such entries are mostly idioms the tagger took for names (张冠李戴,
  * 严以律己), as Chinese names of one surname and three given characters are rare. */
-static int S_idiom_entry(const zn_gazetteer *g, const char *s, size_t len) {
-  uint32_t a, b;
-  size_t la = zn_utf8_next((const unsigned char *)s, (const unsigned char *)s + len, &a);
-  size_t lb = zn_utf8_next((const unsigned char *)s + la, (const unsigned char *)s + len, &b);
+static int S_idiom_entry(const zn_gazetteer *g, const char *s, const uint32_t *cp) {
+  char tmp[8];
+  size_t la = zn_utf8_put(cp[0], tmp), lb = zn_utf8_put(cp[1], tmp);
   const zn_gaz_entry *one = zn_gazetteer_find(g, s, la), *two = zn_gazetteer_find(g, s, la + lb);
   return zn_has_cat(one, ZN_CAT_SURNAME) && !zn_has_cat(two, ZN_CAT_SURNAME);
 }
@@ -156,7 +155,7 @@ static int S_word_line(void *p, char *line, long lineno, zn_error *err) {
   if (!cp)
     return zn_fail(err, ZN_ERR_DATA, c->path, lineno, 1, -1, "invalid UTF-8");
   int person = pos[0] == 'n' && pos[1] == 'r';
-  if (person && !pos[2] && n == 4 && S_idiom_entry(c->g, line, len)) {
+  if (person && !pos[2] && n == 4 && S_idiom_entry(c->g, line, cp)) {
     zn_grow(&c->idioms, &c->capidioms, c->nidioms + 1, sizeof *c->idioms);
     c->idioms[c->nidioms++] = (struct later){zn_xstrdup(line), freq};
     free(cp);

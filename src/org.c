@@ -281,13 +281,12 @@ static size_t S_latin_name(const zn_work *w, size_t j) {
   return letter && j - r >= 2 ? r : (size_t)-1;
 }
 
-/* Whether the base word [q, p) right before the suffix [j, e) is a country or a continent (a
+/* Whether the base word [q, j) right before the suffix [j, e) is a country or a continent (a
  * place the prefix list has) and the suffix a kind of body it does not name alone: 美国|公司 are
  * American companies, 非洲|球队 African teams (not 美国|国务院, 中国|银行). */
-static int S_generic_kind(const zn_work *w, size_t q, size_t p, size_t j, size_t e) {
-  const zn_word *word = zn_word_at(w, q, p);
-  return p == j && word && (word->flags & ZN_W_PLACE) &&
-         zn_has_cat(zn_gaz_at(w, q, p), ZN_CAT_ORG_PREFIX) &&
+static int S_generic_kind(const zn_work *w, size_t q, size_t j, size_t e) {
+  const zn_word *word = zn_word_at(w, q, j);
+  return word && (word->flags & ZN_W_PLACE) && zn_has_cat(zn_gaz_at(w, q, j), ZN_CAT_ORG_PREFIX) &&
          zn_has_cat(zn_gaz_at(w, j, e), ZN_CAT_ORG_GENERIC);
 }
 
@@ -352,8 +351,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       return;
     }
     /* 中国队: a place, then the suffix; 联邦贸易委员会: a long name of its own */
-    else if (!S_generic_kind(w, p, j, j, e) && (S_anchor_part(w, p, j) || e - p >= 5 ||
-                                                (S_brand_word(w, p, j) && S_firm_suffix(w, j, e))))
+    else if (!S_generic_kind(w, p, j, e) && (S_anchor_part(w, p, j) || e - p >= 5 ||
+                                             (S_brand_word(w, p, j) && S_firm_suffix(w, j, e))))
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX), named = p;
   }
   /* a body the gazetteer knows takes only anchors right before it (法国|外交部); past a plain
@@ -396,7 +395,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     p = q;
     if (e - j == 1 && e - p < 3) /* a one-character suffix wants two before it: 新局 */
       continue;
-    if (c != W_VERB && !S_generic_kind(w, q, end, j, e) &&
+    if (c != W_VERB && !(end == j && S_generic_kind(w, q, j, e)) &&
         (S_anchor_word(w, q, end) ||
          (!joined && S_brand_word(w, q, end) && S_firm_suffix(w, j, e)) ||
          (dotted && zn_is_joiner(w->v->cp[end])) || (!joined && S_parent_body(w, q, end, e)))) {
