@@ -127,8 +127,8 @@ static int S_rules(zn_work *w, zn_error *err) {
  * or inside a title: the rest of the word is a title (市委|书记 in 市委书记),
  * or the word across its end is one and the name's last character is a suffix
  * (司法部|长 in 部长; not 最高法|官 in 法官). A body the gazetteer knows may also end
- * inside a word that splits there into words of two characters or more (安理会|常任理事国,
- * 足协|杯赛; not 北大|荒, 中|大|显身手). */
+ * inside a word that splits there into words of two characters or more (足协|杯赛,
+ * 内阁|会议; not 北大|荒, 中|大|显身手). */
 static int S_org_fits(const zn_work *w, const zn_cand *c) {
   size_t s = c->s, e = c->e;
   if (w->wstart[s] != s)

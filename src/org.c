@@ -76,7 +76,7 @@ static wclass S_class(const zn_work *w, size_t q, size_t p) {
     return W_STOP;
   if (first == 0x7B2C /* 第 */ && p < w->v->n && w->v->cp[p] == 0x5927 /* 大 */ &&
       w->wend[p] == p + 1)
-    return W_STOP; /* a rank describes: 美国|第二|大|银行 */
+    return W_STOP; /* a rank describes: 德国|第二|大|银行 */
   if (zn_has_cat(g, ZN_CAT_ORG_SUFFIX) || zn_has_cat(g, ZN_CAT_ORG_BODY) ||
       zn_has_cat(g, ZN_CAT_ORG_PREFIX))
     return W_MATERIAL;
@@ -282,8 +282,8 @@ static size_t S_latin_name(const zn_work *w, size_t j) {
 }
 
 /* Whether the base word [q, j) right before the suffix [j, e) is a country or a continent (a
- * place the prefix list has) and the suffix a kind of body it does not name alone: 美国|公司 are
- * American companies, 非洲|球队 African teams (not 美国|国务院, 中国|银行). */
+ * place the prefix list has) and the suffix a kind of body it does not name alone: 日本|公司 are
+ * Japanese companies, 欧洲|球队 European teams (not 美国|国务院, 中国|银行). */
 static int S_generic_kind(const zn_work *w, size_t q, size_t j, size_t e) {
   const zn_word *word = zn_word_at(w, q, j);
   return word && (word->flags & ZN_W_PLACE) && zn_has_cat(zn_gaz_at(w, q, j), ZN_CAT_ORG_PREFIX) &&
@@ -291,7 +291,7 @@ static int S_generic_kind(const zn_work *w, size_t q, size_t j, size_t e) {
 }
 
 /* Whether [q, p) is a number of Han numerals or digits that numbers the unit after it
- * (交警|三|中队, 武警北京|一|总队). */
+ * (武警上海|二|总队). */
 static int S_unit_number(const zn_work *w, size_t q, size_t p) {
   for (size_t i = q; i < p; i++)
     if (!S_numeral(w->v, i))
@@ -299,8 +299,8 @@ static int S_unit_number(const zn_work *w, size_t q, size_t p) {
   return p - q <= 3;
 }
 
-/* The length of a known prefix of more than one base word that ends at p (美|中 of
- * 美中|经贸|促进会, where 中 alone would stop the name), or 0. */
+/* The length of a known prefix of more than one base word that ends at p (澳|中 of
+ * 澳中|理事会, where 中 alone would stop the name), or 0. */
 static size_t S_prefix_ending(const zn_work *w, size_t p) {
   size_t len = zn_gaz_longest_ending(w, ZN_CAT_ORG_PREFIX, p);
   return len && w->wstart[p - 1] > p - len && w->wstart[p - len] == p - len ? len : 0;
