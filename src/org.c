@@ -25,18 +25,21 @@ static int S_numeral(const zn_view *v, size_t i) {
   return S_digit(v, i) || zn_is_han_numeral(v->cp[i]);
 }
 
+/* Whether view positions [q, p) all hold numerals. */
+static int S_numerals(const zn_view *v, size_t q, size_t p) {
+  for (size_t i = q; i < p; i++)
+    if (!S_numeral(v, i))
+      return 0;
+  return 1;
+}
+
 /* Whether [q, p) numbers a body: a term (十一届) or 第 and a number
  * (第五, not 第二名). */
 static int S_ordinal(const zn_work *w, size_t q, size_t p) {
   for (size_t i = q; i < p; i++)
     if (w->v->cp[i] == 0x5C4A /* 届 */)
       return 1;
-  if (w->v->cp[q] != 0x7B2C /* 第 */ || p - q < 2)
-    return 0;
-  for (size_t i = q + 1; i < p; i++)
-    if (!S_numeral(w->v, i))
-      return 0;
-  return 1;
+  return w->v->cp[q] == 0x7B2C /* 第 */ && p - q >= 2 && S_numerals(w->v, q + 1, p);
 }
 
 /* Whether the base word [q, p) is a city's or a county's usual short name: the lexicon knows it
@@ -290,15 +293,6 @@ static int S_generic_kind(const zn_work *w, size_t q, size_t j, size_t e) {
          zn_has_cat(zn_gaz_at(w, j, e), ZN_CAT_ORG_GENERIC);
 }
 
-/* Whether [q, p) is a number of Han numerals or digits that numbers the unit after it
- * (武警上海|二|总队). */
-static int S_unit_number(const zn_work *w, size_t q, size_t p) {
-  for (size_t i = q; i < p; i++)
-    if (!S_numeral(w->v, i))
-      return 0;
-  return p - q <= 3;
-}
-
 /* The length of a known prefix of more than one base word that ends at p (澳|中 of
  * 澳中|理事会, where 中 alone would stop the name), or 0. */
 static size_t S_prefix_ending(const zn_work *w, size_t p) {
@@ -382,8 +376,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       continue;
     }
     wclass c = S_class(w, q, p);
-    if (c == W_STOP && p == j && S_unit_number(w, q, p))
-      c = W_MATERIAL;
+    if (c == W_STOP && p == j && p - q <= 3 && S_numerals(w->v, q, p))
+      c = W_MATERIAL; /* a number belongs to the unit after it: 武警上海|二|总队 */
     if (c == W_STOP && S_conjunction(w, q, p) && !joined++) {
       p = q; /* 和 between two fields: 产业发展和投资促进委员会 */
       continue;
