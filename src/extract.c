@@ -447,8 +447,29 @@ static size_t S_piece_end(const zn_view *v, size_t a) {
   return hi;
 }
 
+/* The least cost of the words alone over [s, e): what a candidate there must beat. */
+static double S_words_cost(const zn_work *w, size_t s, size_t e) {
+  double *best = zn_xmalloc((e - s + 1) * sizeof *best);
+  for (size_t i = 0; i <= e - s; i++)
+    best[i] = i ? INFINITY : 0;
+  for (size_t i = s; i < e; i++) {
+    double c1 = best[i - s] + zn_char_cost(w, i);
+    if (c1 < best[i + 1 - s])
+      best[i + 1 - s] = c1;
+    for (size_t k = w->edges.first[i]; k < w->edges.first[i + 1]; k++) {
+      size_t to = i + w->edges.edge[k].len;
+      if (to <= e && best[i - s] + w->edges.edge[k].cost < best[to - s])
+        best[to - s] = best[i - s] + w->edges.edge[k].cost;
+    }
+  }
+  double r = best[e - s];
+  free(best);
+  return r;
+}
+
 /* ZHNER_TRACE=1 in the environment: the base segmentation and the candidates
- * of the last pass on standard error, for whoever tunes rules and gazetteers. */
+ * of the last pass on standard error, each with the cost of the words it
+ * would replace, for whoever tunes rules and gazetteers. */
 static void S_trace(const zn_work *w) {
   const zn_view *v = w->v;
   fputs("segmentation:", stderr);
@@ -461,9 +482,9 @@ static void S_trace(const zn_work *w) {
     int chosen = 0;
     for (size_t j = 0; j < w->npath && !chosen; j++)
       chosen = w->path[j].cand == (long)k;
-    fprintf(stderr, "%c %s %zu %zu %.*s %.2f %s\n", chosen ? '*' : ' ',
+    fprintf(stderr, "%c %s %zu %zu %.*s %.2f (words %.2f) %s\n", chosen ? '*' : ' ',
             c->type == ZN_ORG ? "ORG" : "PER", c->s, c->e, (int)(v->boff[c->e] - v->boff[c->s]),
-            v->utf8 + v->boff[c->s], c->cost, src[c->source]);
+            v->utf8 + v->boff[c->s], c->cost, S_words_cost(w, c->s, c->e), src[c->source]);
   }
 }
 
