@@ -108,6 +108,10 @@ static uint16_t S_pos_flags(const char *pos) {
 /* A character foreign names use this often, in their share of characters, is theirs (斯, 尔). */
 #define ZN_TRANSLIT_SHARE 0.001
 
+/* How much cheaper than its characters alone a name-shaped word is at most (see
+ * S_name_shaped). */
+#define ZN_NAMELIKE_MARGIN 3.0f
+
 #define S_HINT "cannot open lexicon (run scripts/setup.sh to install it)"
 
 struct word_ctx {
@@ -243,6 +247,33 @@ static void S_idioms(struct word_ctx *c) {
   free(c->idioms);
 }
 
+/* Whether [cp, cp + n) is a word of the lexicon. */
+static int S_is_word(const zn_lexicon *lx, const uint32_t *cp, size_t n) {
+  uint32_t node = 0;
+  for (size_t i = 0; i < n && (node = zn_trie_next(&lx->trie, node, cp[i])); i++)
+    ;
+  const zn_word *w = node ? lx->trie.value[node] : NULL;
+  return w && (w->flags & ZN_W_WORD);
+}
+
+/* Whether a word of three characters is shaped like a person's name that the tagger missed
+ * (tagged n, nz or i): a surname of one character and two characters that make no word with
+ * it or with each other. Such a word costs no less than its characters alone, less a margin
+ * (see zn_lexicon_seal): a name the model finds there must be a good one to win, as anywhere
+ * else, and the word does not block it. */
+static int S_name_shaped(const zn_lexicon *lx, const zn_gazetteer *g, const zn_word *w) {
+  if (w->len != 3 || (w->flags & (ZN_W_PLACE | ZN_W_ORGWORD | ZN_W_NUM | ZN_W_TIME)))
+    return 0;
+  uint32_t cp[3];
+  const unsigned char *p = (const unsigned char *)w->key, *end = p + strlen(w->key);
+  for (size_t i = 0; i < 3; i++)
+    p += zn_utf8_next(p, end, &cp[i]);
+  char first[8];
+  size_t fl = zn_utf8_put(cp[0], first);
+  return zn_has_cat(zn_gazetteer_find(g, first, fl), ZN_CAT_SURNAME) && !S_is_word(lx, cp, 2) &&
+         !S_is_word(lx, cp + 1, 2);
+}
+
 int zn_lexicon_read_words(zn_lexicon *lx, const zn_gazetteer *g, const char *path, zn_error *err) {
   struct word_ctx c = {.lx = lx, .g = g, .path = path};
   int rc = zn_each_line(path, S_HINT, S_word_line, &c, err);
@@ -252,6 +283,8 @@ int zn_lexicon_read_words(zn_lexicon *lx, const zn_gazetteer *g, const char *pat
     c.order[i].w->cost = (float)(ltotal - log(c.order[i].freq));
     if (c.order[i].w->len >= 3 && S_body_title(lx, g, c.order[i].w))
       c.order[i].w->flags |= ZN_W_HIDDEN;
+    if (S_name_shaped(lx, g, c.order[i].w))
+      c.order[i].w->flags |= ZN_W_NAMELIKE;
   }
   free(c.order);
   return rc;
@@ -358,7 +391,29 @@ static uint32_t S_seal_mark(const void *ctx, uint32_t node) {
   return w && !(w->flags & ZN_W_HIDDEN) ? b.u | 0x80000000u : 0;
 }
 
-void zn_lexicon_seal(zn_lexicon *lx) {
+/* A name-shaped word (see S_name_shaped) costs at least what its characters cost alone, less
+ * ZN_NAMELIKE_MARGIN. */
+static void S_namelike_cost(zn_lexicon *lx, zn_word *w, float unknown) {
+  float chars = 0;
+  const unsigned char *p = (const unsigned char *)w->key, *end = p + strlen(w->key);
+  while (p < end) {
+    uint32_t cp;
+    p += zn_utf8_next(p, end, &cp);
+    uint32_t node = zn_trie_next(&lx->trie, 0, cp);
+    const zn_word *one = node ? lx->trie.value[node] : NULL;
+    chars += one && (one->flags & ZN_W_WORD) ? one->cost : unknown;
+  }
+  if (w->cost < chars - ZN_NAMELIKE_MARGIN)
+    w->cost = chars - ZN_NAMELIKE_MARGIN;
+}
+
+void zn_lexicon_seal(zn_lexicon *lx, float unknown_char) {
+  float unknown = (float)log(lx->total + 1) + unknown_char;
+  for (uint32_t node = 1; node < lx->trie.nodes; node++) {
+    zn_word *w = lx->trie.value[node];
+    if (w && (w->flags & ZN_W_NAMELIKE))
+      S_namelike_cost(lx, w, unknown);
+  }
   zn_trie_mark_all(&lx->trie, S_seal_mark, lx);
 }
 

@@ -26,8 +26,9 @@ enum {
   ZN_W_TIME = 256,    /* t */
   ZN_W_ORGWORD = 512, /* nt: a word that names a kind of body (水利局); never an ORG alone */
   ZN_W_NR = 1024, /* nr (not nrt, nrfg) of two characters: mostly everyday words (智慧, 养老) */
-  ZN_W_HIDDEN = 2048, /* known, but the text is segmented without it (see lexicon.c) */
-  ZN_W_LINK = 4096    /* p, c: a preposition or a conjunction (also ZN_W_FUNC) */
+  ZN_W_HIDDEN = 2048,  /* known, but the text is segmented without it (see lexicon.c) */
+  ZN_W_LINK = 4096,    /* p, c: a preposition or a conjunction (also ZN_W_FUNC) */
+  ZN_W_NAMELIKE = 8192 /* shaped like a person's name the tagger missed (see lexicon.c) */
 };
 
 /* A word of at most this cost (-ln p) is well known (日前: 10.2, 格局: 10.5). */
@@ -69,8 +70,9 @@ int zn_lexicon_read_words(zn_lexicon *lx, const zn_gazetteer *g, const char *pat
 /* Reads a list of place names ("name" or "name/…" a line, '#' comments). */
 int zn_lexicon_read_places(zn_lexicon *lx, const char *path, zn_error *err);
 /* Marks the trie's edges for walks once every list is read: a word the text may be segmented
- * into carries its cost (see zn_lexicon_mark_cost), any other node 0. */
-void zn_lexicon_seal(zn_lexicon *lx);
+ * into carries its cost (see zn_lexicon_mark_cost), any other node 0. unknown_char is what a
+ * character no word holds costs beyond a word seen once. */
+void zn_lexicon_seal(zn_lexicon *lx, float unknown_char);
 /* The cost a mark carries. */
 static inline float zn_lexicon_mark_cost(uint32_t mark) {
   union {
