@@ -168,15 +168,21 @@ static void S_names_at(zn_work *w, size_t i) {
     const zn_word *one = sl == 1 ? zn_word1(w, i) : NULL;
     int ref_ok = !(one && (one->flags & ZN_W_FUNC)) && w->wstart[i] == i && S_ref_before(w, i);
     float ref_cost = p->reference_cost + cs * 0.5f - w->left[i];
+    /* a surname and what follows it that the lexicon has as one word are a
+     * reference only if it tags the surname, alone, as a name (周总理, 李先生;
+     * not 代主任, where 代 is a measure word) */
+    int one_nr = one && (one->flags & ZN_W_NR);
     /* surname + honorific or kinship word: 张先生, 杨大爷 */
     size_t hl;
-    if (ref_ok && zn_gaz_longest(w, ZN_CAT_HONORIFIC, i + sl, &hl) && S_clean(w, i, i + sl + hl))
+    if (ref_ok && zn_gaz_longest(w, ZN_CAT_HONORIFIC, i + sl, &hl) && S_clean(w, i, i + sl + hl) &&
+        (w->wend[i] != i + sl + hl || one_nr))
       zn_cand_add(w, i, i + sl + hl, ref_cost, ZN_PER, ZN_REFERENCE, ZN_SRC_MODEL);
     /* surname + title: 汤局长, 金教授, the surname and the title words of
-     * their own (not 刘|明书记) */
+     * their own (not 刘|明书记), or one word as above (毛主席) */
     size_t tl;
-    if (ref_ok && w->wend[i] == i + sl && zn_gaz_longest(w, ZN_CAT_TITLE, i + sl, &tl) &&
-        w->wstart[i + sl] == i + sl && S_clean(w, i, i + sl + tl))
+    if (ref_ok && zn_gaz_longest(w, ZN_CAT_TITLE, i + sl, &tl) && S_clean(w, i, i + sl + tl) &&
+        ((w->wend[i] == i + sl && w->wstart[i + sl] == i + sl) ||
+         (w->wend[i] == i + sl + tl && one_nr)))
       zn_cand_add(w, i, i + sl + tl, ref_cost, ZN_PER, ZN_REFERENCE, ZN_SRC_MODEL);
     /* 胡老说: 老 after a surname honours an elder where a strong cue follows
      * (not 古老的) */
