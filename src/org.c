@@ -459,10 +459,12 @@ void zn_org_candidates(zn_work *w) {
     if (zn_gaz_longest(w, ZN_CAT_ORG_BODY, i, &len)) {
       zn_cand_add(w, i, i + len, pr->org_cost * 0.5f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
       /* the country whose body it is, in a word of the lexicon with it (以色列工党) or before
-       * it (澳大利亚|工党) */
-      size_t ws = w->wstart[i] < i ? w->wstart[i] : i > 0 ? w->wstart[i - 1] : i;
-      const zn_word *place = ws < i ? zn_word_at(w, ws, i) : NULL;
-      if (place && (place->flags & ZN_W_PLACE) && i - ws >= 2 && w->wend[i + len - 1] == i + len)
+       * it (澳大利亚|工党), maybe with the body's term between (日本|第十届|国会) */
+      size_t ws = w->wstart[i] < i ? w->wstart[i] : i > 0 ? w->wstart[i - 1] : i, pe = i;
+      if (i > 0 && ws > 0 && ws == w->wstart[i - 1] && S_ordinal(w, ws, i))
+        pe = ws, ws = w->wstart[ws - 1];
+      const zn_word *place = ws < pe ? zn_word_at(w, ws, pe) : NULL;
+      if (place && (place->flags & ZN_W_PLACE) && pe - ws >= 2 && w->wend[i + len - 1] == i + len)
         zn_cand_add(w, ws, i + len, pr->org_cost * 0.5f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
     }
     if (zn_gaz_longest(w, ZN_CAT_DEPARTMENT, i, &len) && w->wstart[i] == i)
