@@ -449,10 +449,47 @@ static void S_numbered_school(zn_work *w, size_t i) {
   zn_cand_add(w, i, e, w->m->p.org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
 }
 
+/* The length of the kind of periodical that opens at i (杂志, 周刊), or 0. */
+static size_t S_periodical_kind(const zn_work *w, size_t i) {
+  static const char *kinds[] = {"半月刊", "杂志", "周刊", "月刊", "季刊", "画报"};
+  for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+    size_t len = strlen(kinds[k]) / 3; /* three bytes a character in UTF-8 */
+    if (i + len <= w->v->n && zn_view_holds(w->v, i, i + len, kinds[k]))
+      return len;
+  }
+  return 0;
+}
+
+/* A periodical named by its title in 《》, as the press writes it: with its kind after it
+ * (《科学》杂志), its place before it (英国《自然》杂志, 华东《大众日报》), or both; the title
+ * alone is no organisation. o is the 《, a newspaper's title ends with 报 or a kind. */
+static void S_periodical(zn_work *w, size_t o) {
+  const zn_view *v = w->v;
+  size_t c = o + 1;
+  while (c < v->n && c - o <= 16 && zn_is_han(v->cp[c]))
+    c++;
+  if (c == o + 1 || c >= v->n || v->cp[c] != 0x300B /* 》 */)
+    return;
+  size_t e = c + 1, kind = S_periodical_kind(w, e);
+  if (kind && (e + kind >= v->n || w->wstart[e + kind] == e + kind))
+    e += kind;
+  else if (v->cp[c - 1] != 0x62A5 /* 报 */ && !S_periodical_kind(w, c - 2) &&
+           !S_periodical_kind(w, c - 3))
+    return;
+  size_t s = o;
+  const zn_word *place = o > 0 ? zn_word_at(w, w->wstart[o - 1], o) : NULL;
+  if (place && (place->flags & ZN_W_PLACE) && o - w->wstart[o - 1] >= 2)
+    s = w->wstart[o - 1];
+  if (s < o || e > c + 1)
+    zn_cand_add(w, s, e, w->m->p.org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
+}
+
 void zn_org_candidates(zn_work *w) {
   const zn_params *pr = &w->m->p;
   size_t n = w->v->n;
   for (size_t i = 0; i < n; i++) {
+    if (w->v->cp[i] == 0x300A /* 《 */)
+      S_periodical(w, i);
     if (!zn_is_han(w->v->cp[i]))
       continue;
     size_t len;
