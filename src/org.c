@@ -310,9 +310,11 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
    * the title's first character after a field (司法|部长); not 副|部长,
    * 李振华|局长, 看|队员 */
   if (w->wstart[j] == j && w->wend[j] > e) {
-    if (zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, j))
-      return; /* the body ends before the title: 制片厂|厂长, 中联部|部长 */
     size_t ts = w->wend[j] - zn_gaz_longest_ending(w, ZN_CAT_TITLE, w->wend[j]);
+    if (!zn_has_cat(zn_gaz_at(w, e, w->wend[j]), ZN_CAT_TITLE) &&
+        zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, j))
+      return; /* the body ends before the title: 制片厂|厂长, 中联部|部长; not where the
+               * suffix is whole and the title follows it (地税局|党组|书记) */
     const zn_word *field = j > 0 ? zn_word_at(w, w->wstart[j - 1], j) : NULL;
     if (ts < j || ts > e ||
         (ts == j && (!field || j - w->wstart[j - 1] < 2 || !(field->flags & ZN_W_NOUN) ||
