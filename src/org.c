@@ -486,6 +486,21 @@ static void S_periodical(zn_work *w, size_t o) {
     zn_cand_add(w, s, e, w->m->p.org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
 }
 
+/* A ministry's bureau (司) after the ministry the gazetteer knows at [s, e): 外交部|新闻司,
+ * 教育部|高教司; up to four characters, then 司 where a word ends (not 司令, 司机), and no
+ * word across e but one that ends there too (外交部新闻司 is one word of the lexicon). */
+static void S_ministry_bureau(zn_work *w, size_t s, size_t e) {
+  const zn_view *v = w->v;
+  if (v->cp[e - 1] != 0x90E8 /* 部 */ || e >= v->n)
+    return;
+  for (size_t k = e + 1; k < v->n && k - e <= 4 && zn_is_han(v->cp[k - 1]); k++)
+    if (v->cp[k] == 0x53F8 /* 司 */ && w->wend[k] == k + 1 &&
+        (w->wstart[e] == e || w->wend[e] == k + 1)) {
+      zn_cand_add(w, s, k + 1, w->m->p.org_cost * 0.5f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
+      return;
+    }
+}
+
 void zn_org_candidates(zn_work *w) {
   const zn_params *pr = &w->m->p;
   size_t n = w->v->n;
@@ -497,6 +512,7 @@ void zn_org_candidates(zn_work *w) {
     size_t len;
     if (zn_gaz_longest(w, ZN_CAT_ORG_BODY, i, &len)) {
       zn_cand_add(w, i, i + len, pr->org_cost * 0.5f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
+      S_ministry_bureau(w, i, i + len);
       /* the country whose body it is, in a word of the lexicon with it (以色列工党) or before
        * it (澳大利亚|工党), maybe with the body's term between (日本|第十届|国会) */
       size_t ws = w->wstart[i] < i ? w->wstart[i] : i > 0 ? w->wstart[i - 1] : i, pe = i;
