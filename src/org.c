@@ -451,14 +451,12 @@ static void S_numbered_school(zn_work *w, size_t i) {
   zn_cand_add(w, i, e, w->m->p.org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
 }
 
-/* The length of the kind of periodical that opens at i (杂志, 周刊), or 0. */
-static size_t S_periodical_kind(const zn_work *w, size_t i) {
+/* Whether [s, e) names a kind of periodical (杂志, 周刊). */
+static int S_periodical_kind(const zn_work *w, size_t s, size_t e) {
   static const char *kinds[] = {"半月刊", "杂志", "周刊", "月刊", "季刊", "画报"};
-  for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
-    size_t len = strlen(kinds[k]) / 3; /* three bytes a character in UTF-8 */
-    if (i + len <= w->v->n && zn_view_holds(w->v, i, i + len, kinds[k]))
-      return len;
-  }
+  for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+    if (strlen(kinds[k]) == 3 * (e - s) && zn_view_holds(w->v, s, e, kinds[k]))
+      return 1; /* three bytes a character in UTF-8 */
   return 0;
 }
 
@@ -472,12 +470,16 @@ static void S_periodical(zn_work *w, size_t o) {
     c++;
   if (c == o + 1 || c >= v->n || v->cp[c] != 0x300B /* 》 */)
     return;
-  size_t e = c + 1, kind = S_periodical_kind(w, e);
-  if (kind && (e + kind >= v->n || w->wstart[e + kind] == e + kind))
-    e += kind;
-  else if (v->cp[c - 1] != 0x62A5 /* 报 */ && !S_periodical_kind(w, c - 2) &&
-           !S_periodical_kind(w, c - 3))
+  size_t e = c + 1, kind = 0;
+  for (size_t len = 3; len >= 2 && !kind; len--)
+    if (e + len <= v->n && S_periodical_kind(w, e, e + len) &&
+        (e + len == v->n || w->wstart[e + len] == e + len))
+      kind = len;
+  int paper = v->cp[c - 1] == 0x62A5 /* 报 */ || (c - o > 3 && S_periodical_kind(w, c - 2, c)) ||
+              (c - o > 4 && S_periodical_kind(w, c - 3, c));
+  if (!kind && !paper)
     return;
+  e += kind;
   size_t s = o;
   const zn_word *place = o > 0 ? zn_word_at(w, w->wstart[o - 1], o) : NULL;
   if (place && (place->flags & ZN_W_PLACE) && o - w->wstart[o - 1] >= 2)
