@@ -375,10 +375,13 @@ static void S_foreign_at(zn_work *w, size_t s) {
 
 /* Whether [s, e) can be a Japanese given name: it ends where a base word does, is no
  * function word of one character (山本|还|表示; but 正, 和, 之 serve in longer given names:
- * 正和, 幸之助), and holds no base word of three characters or more (山本|坦率地) and none of
- * two that is a verb, an adjective, a function word, a number or a time (山本|认为). */
+ * 正和, 幸之助), and does not end with one after two characters (岸田文雄|也|在; but 哲也, where
+ * it ends a given name of two), and holds no base word of three characters or more (山本|坦率地)
+ * and none of two that is a verb, an adjective, a function word, a number or a time
+ * (山本|认为). */
 static int S_ja_given(const zn_work *w, size_t s, size_t e) {
-  const zn_word *one = e == s + 1 ? zn_word1(w, s) : NULL;
+  const zn_word *one =
+      e == s + 1 || (e == s + 3 && w->wstart[e - 1] == e - 1) ? zn_word1(w, e - 1) : NULL;
   if (w->wend[e - 1] != e || (one && (one->flags & ZN_W_FUNC)))
     return 0;
   for (size_t k = s; k < e; k = w->wend[k]) {
