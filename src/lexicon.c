@@ -71,6 +71,7 @@ static uint16_t S_pos_flags(const char *pos) {
   case 'c':
     return ZN_W_FUNC | ZN_W_LINK;
   case 'u':
+    return ZN_W_FUNC | ZN_W_PARTICLE;
   case 'd':
   case 'r':
   case 'y':

@@ -26,9 +26,10 @@ enum {
   ZN_W_TIME = 256,    /* t */
   ZN_W_ORGWORD = 512, /* nt: a word that names a kind of body (水利局); never an ORG alone */
   ZN_W_NR = 1024, /* nr (not nrt, nrfg) of two characters: mostly everyday words (智慧, 养老) */
-  ZN_W_HIDDEN = 2048,  /* known, but the text is segmented without it (see lexicon.c) */
-  ZN_W_LINK = 4096,    /* p, c: a preposition or a conjunction (also ZN_W_FUNC) */
-  ZN_W_NAMELIKE = 8192 /* shaped like a person's name the tagger missed (see lexicon.c) */
+  ZN_W_HIDDEN = 2048,   /* known, but the text is segmented without it (see lexicon.c) */
+  ZN_W_LINK = 4096,     /* p, c: a preposition or a conjunction (also ZN_W_FUNC) */
+  ZN_W_NAMELIKE = 8192, /* shaped like a person's name the tagger missed (see lexicon.c) */
+  ZN_W_PARTICLE = 16384 /* u: a structural or aspect particle (的, 了, 之; also ZN_W_FUNC) */
 };
 
 /* A word of at most this cost (-ln p) is well known (日前: 10.2, 格局: 10.5). */

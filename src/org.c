@@ -293,6 +293,19 @@ static int S_generic_kind(const zn_work *w, size_t q, size_t j, size_t e) {
          zn_has_cat(zn_gaz_at(w, j, e), ZN_CAT_ORG_GENERIC);
 }
 
+/* Whether the base word [q, p), an adverb or another function word of one character that is
+ * no particle, preposition or conjunction, is the second half of a firm's
+ * brand of two characters that the lexicon does not know (华|越 of 华越新材料有限公司): a
+ * character that is no function word stands before it, and a firm's suffix ends the name. */
+static int S_brand_adverb(const zn_work *w, size_t q, size_t p, size_t j, size_t e) {
+  const zn_word *one = zn_word1(w, q), *prev = q > 0 ? zn_word1(w, q - 1) : NULL;
+  if (p != q + 1 || !one || !(one->flags & ZN_W_FUNC) ||
+      (one->flags & (ZN_W_LINK | ZN_W_PARTICLE)) || q == 0 || !S_firm_suffix(w, j, e))
+    return 0;
+  return w->wstart[q - 1] == q - 1 && zn_is_han(w->v->cp[q - 1]) &&
+         !(prev && (prev->flags & (ZN_W_FUNC | ZN_W_NUM | ZN_W_VERB))) && !zn_word_at(w, q - 1, p);
+}
+
 /* The length of a known prefix of more than one base word that ends at p (澳|中 of
  * 澳中|理事会, where 中 alone would stop the name), or 0. */
 static size_t S_prefix_ending(const zn_work *w, size_t p) {
@@ -380,6 +393,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     wclass c = S_class(w, q, p);
     if (c == W_STOP && p == j && p - q <= 3 && S_numerals(w->v, q, p))
       c = W_MATERIAL; /* a number belongs to the unit after it: 武警上海|二|总队 */
+    if (c == W_STOP && S_brand_adverb(w, q, p, j, e))
+      c = W_MATERIAL; /* 华|越 of 华越新材料有限公司 */
     if (c == W_STOP && S_conjunction(w, q, p) && !joined++) {
       p = q; /* 和 between two fields: 产业发展和投资促进委员会 */
       continue;
@@ -405,8 +420,34 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
 }
 
-/* A body named by its place and level (凯里市委, 黔东南州政府, 中共遵义市委):
- * level at l, the body after it, a place of the lexicon before it. */
+/* Whether c is the level of a town or a village: 乡, 镇, 村. */
+static int S_town_level(uint32_t c) {
+  return c == 0x4E61 || c == 0x9547 || c == 0x6751;
+}
+
+/* Whether [q, l) is a town's or a village's name the lexicon does not know, before its level at
+ * l: two or three words of one character, no function word, numeral or time, that make no word
+ * together, after no Han character or after a place of the lexicon (雷山县|排|调|镇; not 全|镇,
+ * 召开|镇, 各|乡). */
+static int S_unknown_town(const zn_work *w, size_t q, size_t l) {
+  if (!S_town_level(w->v->cp[l]) || zn_word_at(w, q, l) || zn_word_at(w, q, l + 1))
+    return 0;
+  for (size_t i = q; i < l; i++) {
+    const zn_word *one = zn_word1(w, i);
+    if (!zn_is_han(w->v->cp[i]) || w->wstart[i] != i || w->wend[i] != i + 1 ||
+        (one && (one->flags & (ZN_W_FUNC | ZN_W_NUM | ZN_W_TIME))) ||
+        zn_has_cat(zn_gaz_at(w, i, i + 1), ZN_CAT_LEVEL))
+      return 0;
+  }
+  if (q == 0 || !zn_is_han(w->v->cp[q - 1]))
+    return 1;
+  const zn_word *before = zn_word_at(w, w->wstart[q - 1], q);
+  return w->wend[q - 1] == q && before && (before->flags & ZN_W_PLACE) && q - w->wstart[q - 1] >= 2;
+}
+
+/* A body named by its place and level (凯里市委, 黔东南州政府, 中共遵义市委, 排调镇党委):
+ * level at l, the body after it, a place of the lexicon before it or a town's name it does not
+ * know; and the county or city before that town (雷山县|丹江镇党委). */
 static void S_place_body(zn_work *w, size_t l) {
   const zn_params *pr = &w->m->p;
   const zn_view *v = w->v;
@@ -420,9 +461,15 @@ static void S_place_body(zn_work *w, size_t l) {
   for (size_t k = l < 6 ? l : 6; k >= 2; k--) {
     size_t q = l - k;
     const zn_word *a = zn_word_at(w, q, l), *b = zn_word_at(w, q, l + 1);
-    if (!(a && (a->flags & ZN_W_PLACE)) && !(b && (b->flags & ZN_W_PLACE)))
+    if (!(a && (a->flags & ZN_W_PLACE)) && !(b && (b->flags & ZN_W_PLACE)) &&
+        !(k <= 3 && S_unknown_town(w, q, l)))
       continue;
     zn_cand_add(w, q, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
+    const zn_word *county = q > 0 ? zn_word_at(w, w->wstart[q - 1], q) : NULL;
+    if (county && (county->flags & ZN_W_PLACE) && w->wend[q - 1] == q &&
+        q - w->wstart[q - 1] >= 2 && S_town_level(w->v->cp[l]) &&
+        zn_has_cat(zn_gaz_at(w, q - 1, q), ZN_CAT_PLACE_SUFFIX))
+      zn_cand_add(w, w->wstart[q - 1], e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
     size_t pl = zn_gaz_longest_ending(w, ZN_CAT_ORG_PREFIX, q); /* 中共|遵义市委, 共青团|… */
     if (pl)
       zn_cand_add(w, q - pl, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
