@@ -107,7 +107,31 @@ static size_t S_lookup(const void *ctx, int cat, size_t i) {
   return zn_gaz_longest(ctx, (zn_cat)cat, i, &len);
 }
 
+/* A person's occupation right before a name: a noun of the lexicon of two to four characters,
+ * not among the most common words, that ends like one (农艺师, 技术员, 选手, 画家, 法官, 护士,
+ * 患者, 研究生; not 国家). */
+#define ZN_OCCUPATION_CUE 2.5f
+#define ZN_OCCUPATION_MIN_COST 7.0f
+static void S_occupation_cues(zn_work *w) {
+  static const uint32_t ends[] = {0x5E08 /* 师 */, 0x5458 /* 员 */, 0x624B /* 手 */,
+                                  0x5BB6 /* 家 */, 0x5B98 /* 官 */, 0x58EB /* 士 */,
+                                  0x8005 /* 者 */, 0x751F /* 生 */};
+  for (size_t i = 2; i < w->v->n; i++) {
+    size_t s = w->wstart[i - 1];
+    if (w->wend[i - 1] != i || i - s < 2 || i - s > 4 || w->wstart[i] != i)
+      continue;
+    const zn_word *word = zn_word_at(w, s, i);
+    if (!word || !(word->flags & ZN_W_NOUN) || word->cost < ZN_OCCUPATION_MIN_COST ||
+        (word->flags & (ZN_W_PROPER | ZN_W_PLACE | ZN_W_ORGWORD | ZN_W_VERB | ZN_W_FUNC)))
+      continue;
+    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
+      if (w->v->cp[i - 1] == ends[k])
+        S_cue(w->left, i, ZN_OCCUPATION_CUE);
+  }
+}
+
 static int S_rules(zn_work *w, zn_error *err) {
+  S_occupation_cues(w);
   for (size_t r = 0; r < w->m->nrules; r++)
     if (zn_rules_run(w->m->rules[r], w->v, S_lookup, w, &w->hits, &w->nhits, &w->caphits, err) < 0)
       return -1;
