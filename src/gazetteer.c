@@ -91,6 +91,32 @@ static int S_valid_entry(const char *s, size_t len, size_t *bad) {
   return len > 0;
 }
 
+/* The entries one file has listed so far. */
+struct seen {
+  UT_hash_handle hh;
+  char key[];
+};
+
+/* Whether key was seen before; notes it if not. */
+static int S_seen(struct seen **set, const char *key, size_t len) {
+  struct seen *s;
+  HASH_FIND(hh, *set, key, len, s);
+  if (s)
+    return 1;
+  s = zn_xcalloc(1, sizeof *s + len + 1);
+  memcpy(s->key, key, len);
+  HASH_ADD_KEYPTR(hh, *set, s->key, len, s);
+  return 0;
+}
+
+static void S_seen_free(struct seen **set) {
+  struct seen *s, *tmp;
+  HASH_ITER(hh, *set, s, tmp) {
+    HASH_DEL(*set, s);
+    free(s);
+  }
+}
+
 int zn_gazetteer_read(zn_gazetteer *g, zn_cat cat, const char *path, zn_error *err) {
   size_t len;
   char *text = zn_read_file(path, &len, err);
@@ -98,6 +124,7 @@ int zn_gazetteer_read(zn_gazetteer *g, zn_cat cat, const char *path, zn_error *e
     return -1;
   int rc = 0;
   long lineno = 0;
+  struct seen *seen = NULL;
   char *line = text, *end = text + len;
   while (line < end && rc == 0) {
     char *nl = memchr(line, '\n', (size_t)(end - line));
@@ -146,11 +173,19 @@ int zn_gazetteer_read(zn_gazetteer *g, zn_cat cat, const char *path, zn_error *e
                           : "empty entry");
         break;
       }
+      /* a second line of the file for the same entry would silently replace its canonical form */
+      if (S_seen(&seen, field, flen)) {
+        rc =
+            zn_fail(err, ZN_ERR_DATA, path, lineno, (long)S_cplen(line, (size_t)(field - line)) + 1,
+                    -1, "'%s' is listed twice in this file", field);
+        break;
+      }
       S_add(g, cat, field, flen, weight, several ? line : NULL);
       field = next;
     }
     line = nl ? nl + 1 : end;
   }
+  S_seen_free(&seen);
   free(text);
   return rc;
 }

@@ -49,6 +49,10 @@ ok "missing file exits 1" '[ $rc -eq 1 ] && grep -q "nope.txt" "$tmp/err" && gre
 mkdir -p "$tmp/gaz"; printf 'title titles.txt\n' > "$tmp/gaz/MANIFEST"; printf '书记\n主 任\n' > "$tmp/gaz/titles.txt"
 "$zhner" --gazetteers "$tmp/gaz" --output - "$tmp/in/a.txt" > /dev/null 2> "$tmp/err"; rc=$?
 ok "bad gazetteer exits 2 naming file:line" '[ $rc -eq 2 ] && grep -q "titles.txt:2:" "$tmp/err"'
+# an entry listed twice in one file: exit 2, the second line named
+printf '书记\n主任|主任委员\n局长\n主任\n' > "$tmp/gaz/titles.txt"
+"$zhner" --gazetteers "$tmp/gaz" --output - "$tmp/in/a.txt" > /dev/null 2> "$tmp/err"; rc=$?
+ok "gazetteer entry twice exits 2 naming file:line" '[ $rc -eq 2 ] && grep -q "titles.txt:4:1: .主任. is listed twice" "$tmp/err"'
 # extra gazetteers add: a new title makes a cue
 printf 'title more.txt\n' > "$tmp/gaz/MANIFEST"; printf '书记\n' > "$tmp/gaz/titles.txt"; printf '守林员\n' > "$tmp/gaz/more.txt"
 "$zhner" --gazetteers "$tmp/gaz" --output - "$tmp/in/a.txt" > /dev/null 2>&1; rc=$?
