@@ -242,10 +242,12 @@ static int S_kind_word(const zn_work *w, size_t p, size_t j, size_t e) {
 }
 
 /* Whether the one-character suffix at j ends a known word of two characters that names no kind
- * of body (格局, 南部, 车站; not 部队, 大队, 女队): then it is no suffix. */
+ * of body (格局, 南部, 车站; not 部队, 大队, 女队), and no base word of three characters or more
+ * ends before it: then it is no suffix. */
 static int S_suffix_in_word(const zn_work *w, size_t j, size_t e) {
-  if (e - j != 1 || j == 0 || w->v->cp[j] == 0x961F /* 队: 女队, 男队 name teams */)
-    return 0;
+  if (e - j != 1 || j == 0 || w->v->cp[j] == 0x961F /* 队: 女队, 男队 name teams */ ||
+      (w->wend[j - 1] == j && j - w->wstart[j - 1] >= 3))
+    return 0; /* the base segmentation cut a long word before it: 女职工|部, not 女职|工部 */
   const zn_word *word = zn_word_at(w, j - 1, e);
   const zn_gaz_entry *g = zn_gaz_at(w, j - 1, e);
   return word && word->cost < ZN_KNOWN_WORD && !(word->flags & ZN_W_ORGWORD) &&
