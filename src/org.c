@@ -355,9 +355,11 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
         return;
       const zn_word *pw = p > 0 ? zn_word_at(w, w->wstart[p - 1], p) : NULL;
       const zn_word *in = zn_word_at(w, p, j);
-      if (in && (in->flags & ZN_W_PLACE) && j - p >= 2)
+      if (((in && (in->flags & ZN_W_PLACE)) || S_place_stem(w, p, j)) && j - p >= 2)
         zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
-      else if (pw && (pw->flags & ZN_W_PLACE) && p - w->wstart[p - 1] >= 2)
+      else if (p > 0 &&
+               ((pw && (pw->flags & ZN_W_PLACE)) || S_place_stem(w, w->wstart[p - 1], p)) &&
+               p - w->wstart[p - 1] >= 2)
         zn_cand_add(w, w->wstart[p - 1], e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
       return;
     }
