@@ -296,9 +296,9 @@ static int S_generic_kind(const zn_work *w, size_t q, size_t j, size_t e) {
 }
 
 /* Whether the base word [q, p), an adverb or another function word of one character that is
- * no particle, preposition or conjunction, is the second half of a firm's
- * brand of two characters that the lexicon does not know (华|越 of 华越新材料有限公司): a
- * character that is no function word stands before it, and a firm's suffix ends the name. */
+ * no particle, preposition or conjunction, is the second half of a firm's brand of two
+ * characters that the lexicon does not know (华|越 of 华越新材料有限公司): a character that is
+ * no function word stands before it, and a firm's suffix ends the name. */
 static int S_brand_adverb(const zn_work *w, size_t q, size_t p, size_t j, size_t e) {
   const zn_word *one = zn_word1(w, q), *prev = q > 0 ? zn_word1(w, q - 1) : NULL;
   if (p != q + 1 || !one || !(one->flags & ZN_W_FUNC) ||
