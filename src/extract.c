@@ -112,21 +112,27 @@ static size_t S_lookup(const void *ctx, int cat, size_t i) {
  * 患者, 研究生; not 国家). */
 #define ZN_OCCUPATION_CUE 2.5f
 #define ZN_OCCUPATION_MIN_COST 7.0f
-static void S_occupation_cues(zn_work *w) {
+/* Whether c ends a noun that names an occupation. */
+static int S_occupation_end(uint32_t c) {
   static const uint32_t ends[] = {0x5E08 /* 师 */, 0x5458 /* 员 */, 0x624B /* 手 */,
                                   0x5BB6 /* 家 */, 0x5B98 /* 官 */, 0x58EB /* 士 */,
                                   0x8005 /* 者 */, 0x751F /* 生 */};
+  for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
+    if (c == ends[k])
+      return 1;
+  return 0;
+}
+
+static void S_occupation_cues(zn_work *w) {
   for (size_t i = 2; i < w->v->n; i++) {
     size_t s = w->wstart[i - 1];
-    if (w->wend[i - 1] != i || i - s < 2 || i - s > 4 || w->wstart[i] != i)
+    if (!S_occupation_end(w->v->cp[i - 1]) || w->wend[i - 1] != i || i - s < 2 || i - s > 4 ||
+        w->wstart[i] != i)
       continue;
     const zn_word *word = zn_word_at(w, s, i);
-    if (!word || !(word->flags & ZN_W_NOUN) || word->cost < ZN_OCCUPATION_MIN_COST ||
-        (word->flags & (ZN_W_PROPER | ZN_W_PLACE | ZN_W_ORGWORD | ZN_W_VERB | ZN_W_FUNC)))
-      continue;
-    for (size_t k = 0; k < sizeof ends / sizeof *ends; k++)
-      if (w->v->cp[i - 1] == ends[k])
-        S_cue(w->left, i, ZN_OCCUPATION_CUE);
+    if (word && (word->flags & ZN_W_NOUN) && word->cost >= ZN_OCCUPATION_MIN_COST &&
+        !(word->flags & (ZN_W_PROPER | ZN_W_PLACE | ZN_W_ORGWORD | ZN_W_VERB | ZN_W_FUNC)))
+      S_cue(w->left, i, ZN_OCCUPATION_CUE);
   }
 }
 
