@@ -42,30 +42,6 @@ static int S_ordinal(const zn_work *w, size_t q, size_t p) {
   return w->v->cp[q] == 0x7B2C /* 第 */ && p - q >= 2 && S_numerals(w->v, q + 1, p);
 }
 
-/* Whether the base word [q, p) is a city's or a county's usual short name: the lexicon knows it
- * with a level after it as a place (大连 of 大连市), and not as an everyday noun, verb or
- * adjective (资源 of 资源县, 合作 of 合作市), whatever else it tags it. */
-static int S_place_stem(const zn_work *w, size_t q, size_t p) {
-  static const uint32_t levels[] = {0x5E02 /* 市 */, 0x53BF /* 县 */};
-  const zn_word *word = zn_word_at(w, q, p), *first = zn_word1(w, q);
-  if (p - q < 2 || !word ||
-      (!(word->flags & ZN_W_PROPER) && (word->flags & (ZN_W_NOUN | ZN_W_VERB | ZN_W_ADJ))) ||
-      (first && (first->flags & ZN_W_FUNC)))
-    return 0; /* nor one that opens with a function word (各市 of 各市县) */
-  const zn_trie *t = &w->m->lex.trie;
-  uint32_t node = 0;
-  for (size_t i = q; i < p; i++)
-    if (!(node = zn_trie_next(t, node, w->v->cp[i])))
-      return 0;
-  for (size_t k = 0; k < sizeof levels / sizeof *levels; k++) {
-    uint32_t at = zn_trie_next(t, node, levels[k]);
-    const zn_word *place = at ? t->value[at] : NULL;
-    if (place && (place->flags & ZN_W_PLACE))
-      return 1;
-  }
-  return 0;
-}
-
 static wclass S_class(const zn_work *w, size_t q, size_t p) {
   for (size_t i = q; i < p; i++)
     if (!zn_is_han(w->v->cp[i]))
@@ -84,7 +60,7 @@ static wclass S_class(const zn_work *w, size_t q, size_t p) {
       zn_has_cat(g, ZN_CAT_ORG_PREFIX))
     return W_MATERIAL;
   const zn_word *word = zn_word_at(w, q, p);
-  if (!word || (word->flags & (ZN_W_NOUN | ZN_W_PLACE)) || S_place_stem(w, q, p))
+  if (!word || (word->flags & (ZN_W_NOUN | ZN_W_PLACE)) || zn_place_stem(w, q, p))
     return W_MATERIAL;
   if (word->flags & ZN_W_NUM)
     return S_ordinal(w, q, p) ? W_MATERIAL : W_STOP;
@@ -124,7 +100,7 @@ static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
   if (!word)
     return 1; /* unknown to the lexicon */
   if ((word->flags & ZN_W_PLACE) || (word->flags & (ZN_W_PROPER | ZN_W_NR)) == ZN_W_PROPER ||
-      S_place_stem(w, q, p))
+      zn_place_stem(w, q, p))
     return 1;
   if (S_ordinal(w, q, p))
     return 1;
@@ -232,13 +208,14 @@ static int S_event_after(const zn_work *w, size_t e) {
 /* Whether the lexicon word [p, e), which ends with the suffix [j, e), names
  * a kind of body by a common noun, a verb or an adjective of two characters or more, or of
  * one before a suffix of two that is no level (保险公司, 集团公司, 水泥厂, 处理厂, 加油站,
- * 州立大学, 话剧团; not 两国|政府, 市|中心, 格|局, 省|政府). */
+ * 州立大学, 话剧团; not 两国|政府, 市|中心, 格|局, 省|政府). jieba tags many everyday words of
+ * two characters as names (nr): they name kinds too (师范|大学, 体操|队). */
 static int S_kind_word(const zn_work *w, size_t p, size_t j, size_t e) {
   const zn_word *word = zn_word_at(w, p, e), *field = zn_word_at(w, p, j);
   int one = j - p == 1 && e - j >= 2 && !zn_has_cat(zn_gaz_at(w, p, j), ZN_CAT_LEVEL);
   return word && !(word->flags & ZN_W_ORGWORD) && (j - p >= 2 || one) && field &&
-         (field->flags & (ZN_W_NOUN | ZN_W_VERB | ZN_W_ADJ)) &&
-         !(field->flags & (ZN_W_PROPER | ZN_W_PLACE));
+         (field->flags & (ZN_W_NOUN | ZN_W_VERB | ZN_W_ADJ)) && !(field->flags & ZN_W_PLACE) &&
+         (field->flags & (ZN_W_PROPER | ZN_W_NR)) != ZN_W_PROPER;
 }
 
 /* Whether the one-character suffix at j ends a known word of two characters that names no kind
@@ -308,6 +285,43 @@ static int S_brand_adverb(const zn_work *w, size_t q, size_t p, size_t j, size_t
          !(prev && (prev->flags & (ZN_W_FUNC | ZN_W_NUM | ZN_W_VERB))) && !zn_word_at(w, q - 1, p);
 }
 
+/* Whether c is the level of a town or a village: 乡, 镇, 村. */
+static int S_town_level(uint32_t c) {
+  return c == 0x4E61 || c == 0x9547 || c == 0x6751;
+}
+
+/* Whether [q, l) is a town's or a village's name the lexicon does not know, before its level at
+ * l: two or three words of one character, no function word, numeral or time, that make no word
+ * together, after no Han character or after a place of the lexicon (雷山县|排|调|镇; not 全|镇,
+ * 召开|镇, 各|乡). */
+static int S_unknown_town(const zn_work *w, size_t q, size_t l) {
+  if (!S_town_level(w->v->cp[l]) || zn_word_at(w, q, l) || zn_word_at(w, q, l + 1))
+    return 0;
+  for (size_t i = q; i < l; i++) {
+    const zn_word *one = zn_word1(w, i);
+    if (!zn_is_han(w->v->cp[i]) || w->wstart[i] != i || w->wend[i] != i + 1 ||
+        (one && (one->flags & (ZN_W_FUNC | ZN_W_NUM | ZN_W_TIME))) ||
+        zn_has_cat(zn_gaz_at(w, i, i + 1), ZN_CAT_LEVEL))
+      return 0;
+  }
+  if (q == 0 || !zn_is_han(w->v->cp[q - 1]))
+    return 1;
+  const zn_word *before = zn_word_at(w, w->wstart[q - 1], q);
+  return w->wend[q - 1] == q && before && (before->flags & ZN_W_PLACE) && q - w->wstart[q - 1] >= 2;
+}
+
+/* Whether the one-character word [q, p), a verb or a function word alone, opens the name of a
+ * town or a village the lexicon does not know, whose level stands at p or right after it
+ * (榕江县|栽|麻镇中心小学): then it belongs to the name and anchors it. */
+static int S_town_opening(const zn_work *w, size_t q, size_t p) {
+  if (p != q + 1)
+    return 0;
+  for (size_t l = p; l <= p + 1 && l < w->v->n; l++)
+    if (S_town_level(w->v->cp[l]) && S_unknown_town(w, q, l))
+      return 1;
+  return 0;
+}
+
 /* The length of a known prefix of more than one base word that ends at p (澳|中 of
  * 澳中|理事会, where 中 alone would stop the name), or 0. */
 static size_t S_prefix_ending(const zn_work *w, size_t p) {
@@ -348,17 +362,19 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       return;
     p = w->wstart[j];
     if (S_kind_word(w, p, j, e)) {
-      /* a kind of body in one word (保险公司, 集团公司): the name goes on
-       * before it */
+      /* a kind of body in one word (保险公司, 集团公司, 师范大学): the name goes on before it;
+       * a firm's whose first part jieba tags as a person's name may be whole (方正|集团) */
+      if (S_brand_word(w, p, j) && S_firm_suffix(w, j, e))
+        zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX), named = p;
     } else if (!(word->flags & ZN_W_ORGWORD)) { /* 女队, 秘鲁队: a place names the team */
       if (w->v->cp[j] != 0x961F /* 队 */)
         return;
       const zn_word *pw = p > 0 ? zn_word_at(w, w->wstart[p - 1], p) : NULL;
       const zn_word *in = zn_word_at(w, p, j);
-      if (((in && (in->flags & ZN_W_PLACE)) || S_place_stem(w, p, j)) && j - p >= 2)
+      if (((in && (in->flags & ZN_W_PLACE)) || zn_place_stem(w, p, j)) && j - p >= 2)
         zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
       else if (p > 0 &&
-               ((pw && (pw->flags & ZN_W_PLACE)) || S_place_stem(w, w->wstart[p - 1], p)) &&
+               ((pw && (pw->flags & ZN_W_PLACE)) || zn_place_stem(w, w->wstart[p - 1], p)) &&
                p - w->wstart[p - 1] >= 2)
         zn_cand_add(w, w->wstart[p - 1], e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
       return;
@@ -399,6 +415,9 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       c = W_MATERIAL; /* a number belongs to the unit after it: 武警上海|二|总队 */
     if (c == W_STOP && S_brand_adverb(w, q, p, j, e))
       c = W_MATERIAL; /* 华|越 of 华越新材料有限公司 */
+    int town = c != W_MATERIAL && S_town_opening(w, q, p);
+    if (town)
+      c = W_MATERIAL;
     if (c == W_STOP && S_conjunction(w, q, p) && !joined++) {
       p = q; /* 和 between two fields: 产业发展和投资促进委员会 */
       continue;
@@ -411,7 +430,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     if (e - j == 1 && e - p < 3) /* a one-character suffix wants two before it: 新局 */
       continue;
     if (c != W_VERB && !(end == j && S_generic_kind(w, q, j, e)) &&
-        (S_anchor_word(w, q, end) ||
+        (town || S_anchor_word(w, q, end) ||
          (!joined && S_brand_word(w, q, end) && S_firm_suffix(w, j, e)) ||
          (dotted && zn_is_joiner(w->v->cp[end])) || (!joined && S_parent_body(w, q, end, e)))) {
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
@@ -422,31 +441,6 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
   /* the whole item of a list whose names share the suffix: 交通投资集团、鸿运农投集团 */
   if (p < j && e - p >= 4 && (p == 0 || !zn_is_han(w->v->cp[p - 1])) && S_shared_suffix(w, p, j, e))
     zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
-}
-
-/* Whether c is the level of a town or a village: 乡, 镇, 村. */
-static int S_town_level(uint32_t c) {
-  return c == 0x4E61 || c == 0x9547 || c == 0x6751;
-}
-
-/* Whether [q, l) is a town's or a village's name the lexicon does not know, before its level at
- * l: two or three words of one character, no function word, numeral or time, that make no word
- * together, after no Han character or after a place of the lexicon (雷山县|排|调|镇; not 全|镇,
- * 召开|镇, 各|乡). */
-static int S_unknown_town(const zn_work *w, size_t q, size_t l) {
-  if (!S_town_level(w->v->cp[l]) || zn_word_at(w, q, l) || zn_word_at(w, q, l + 1))
-    return 0;
-  for (size_t i = q; i < l; i++) {
-    const zn_word *one = zn_word1(w, i);
-    if (!zn_is_han(w->v->cp[i]) || w->wstart[i] != i || w->wend[i] != i + 1 ||
-        (one && (one->flags & (ZN_W_FUNC | ZN_W_NUM | ZN_W_TIME))) ||
-        zn_has_cat(zn_gaz_at(w, i, i + 1), ZN_CAT_LEVEL))
-      return 0;
-  }
-  if (q == 0 || !zn_is_han(w->v->cp[q - 1]))
-    return 1;
-  const zn_word *before = zn_word_at(w, w->wstart[q - 1], q);
-  return w->wend[q - 1] == q && before && (before->flags & ZN_W_PLACE) && q - w->wstart[q - 1] >= 2;
 }
 
 /* A body named by its place and level (凯里市委, 黔东南州政府, 中共遵义市委, 排调镇党委):
