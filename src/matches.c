@@ -135,7 +135,8 @@ int zn_place_stem(const zn_work *w, size_t q, size_t p) {
 
 int zn_plain_word(const zn_work *w, size_t s, size_t e) {
   const zn_word *word = zn_word_at(w, s, e);
-  return word && (!(word->flags & ZN_W_PROPER) || (word->flags & ZN_W_PLACE));
+  return (word && (!(word->flags & ZN_W_PROPER) || (word->flags & ZN_W_PLACE))) ||
+         zn_place_stem(w, s, e);
 }
 
 float zn_char_cost(const zn_work *w, size_t i) {

@@ -137,9 +137,10 @@ static void S_names_at(zn_work *w, size_t i) {
       if (zn_has_cat(zn_gaz_at(w, i, e), ZN_CAT_NONNAME) ||
           zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_PLACE_SUFFIX) ||
           (S_place_end(w, e) && w->left[i] < ZN_STRONG_CUE) ||
+          (zn_place_stem(w, i, e) && w->left[i] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE) ||
           (head && (head->flags & ZN_W_TIME) && (w->left[i] < ZN_STRONG_CUE || S_weekday(w->v, i))))
-        continue; /* 柳溪镇, 李村, 王庄|镇: a place; 周二晚: a time, even after a title
-                   * (总理|周三晚; but 总裁宋朝明) */
+        continue; /* 柳溪镇, 李村, 王庄|镇, 在|凯里|签约: a place; 周二晚: a time, even after a
+                   * title (总理|周三晚; but 总裁宋朝明) */
       float cost =
           p->name_base + cs + cg + (g == 1 ? p->given1 : p->given2) - w->left[i] - w->right[e];
       /* a second given character that is a common function word or numeral
@@ -426,13 +427,21 @@ static void S_japanese_at(zn_work *w, size_t i) {
   }
 }
 
+/* Whether a famous name at i ends a longer foreign name: a character foreign names use stands
+ * before it, alone, right after a strong cue (国务卿|布|林肯). */
+static int S_famous_tail(const zn_work *w, size_t i) {
+  return i > 0 && zn_is_han(w->v->cp[i - 1]) && w->left[i - 1] >= ZN_STRONG_CUE &&
+         w->wstart[i - 1] == i - 1 && !isinf(S_translit_cost(w, i - 1));
+}
+
 void zn_person_candidates_at(zn_work *w, size_t i) {
   if (!zn_is_han(w->v->cp[i]) || w->block[i])
     return;
   size_t len;
-  /* not a place named after one (左权|县), nor a part of a longer foreign name (拉·|甘地) */
+  /* not a place named after one (左权|县), nor a part of a longer foreign name (拉·|甘地,
+   * 布|林肯) */
   if (zn_gaz_longest(w, ZN_CAT_PERSON, i, &len) && !S_place_end(w, i + len) &&
-      !(i > 0 && zn_is_joiner(w->v->cp[i - 1])) &&
+      !(i > 0 && zn_is_joiner(w->v->cp[i - 1])) && !S_famous_tail(w, i) &&
       !(i + len < w->v->n && zn_is_joiner(w->v->cp[i + len])))
     zn_cand_add(w, i, i + len, w->m->p.famous_cost, ZN_PER, ZN_NAME, ZN_SRC_GAZ);
   S_names_at(w, i);

@@ -89,7 +89,7 @@ const zn_word *zn_word_at(const zn_work *w, size_t s, size_t e);
 /* The one-character word at i, or NULL. */
 const zn_word *zn_word1(const zn_work *w, size_t i);
 /* Whether view [s, e) is an everyday word or a place of the lexicon (高峰,
- * 莫斯科): not a name where only weak evidence says so. */
+ * 莫斯科, 凯里 of 凯里市): not a name where only weak evidence says so. */
 int zn_plain_word(const zn_work *w, size_t s, size_t e);
 /* Whether view [q, p) is a city's or a county's usual short name (大连 of 大连市, 凯里 of
  * 凯里市), not an everyday word. */
