@@ -141,6 +141,17 @@ static int S_idiom_entry(const zn_gazetteer *g, const char *s, const uint32_t *c
   return zn_has_cat(one, ZN_CAT_SURNAME) && !zn_has_cat(two, ZN_CAT_SURNAME);
 }
 
+/* Whether c names the kind of a place or a building, last in its name: 宫 岛 河 山 城 堡 湾 州 省.
+ */
+static int S_place_kind(uint32_t c) {
+  static const uint32_t kinds[] = {0x5BAB, 0x5C9B, 0x6CB3, 0x5C71, 0x57CE,
+                                   0x5821, 0x6E7E, 0x5DDE, 0x7701};
+  for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+    if (c == kinds[k])
+      return 1;
+  return 0;
+}
+
 static int S_word_line(void *p, char *line, long lineno, zn_error *err) {
   struct word_ctx *c = p;
   char *sp1 = strchr(line, ' ');
@@ -168,8 +179,10 @@ static int S_word_line(void *p, char *line, long lineno, zn_error *err) {
   }
   /* Name entries: three characters and more are names, never words. Their
    * characters feed the statistics: given-name characters after a surname,
-   * transliteration characters from foreign names. */
-  if (person && n >= 3) {
+   * transliteration characters from foreign names. A foreign name that ends with the kind of a
+   * place is a place (克里姆林宫, 约翰内斯堡, 克里特岛). */
+  int place = person && pos[2] == 't' && n >= 3 && S_place_kind(cp[n - 1]);
+  if (person && n >= 3 && !place) {
     char first[8];
     size_t fl = zn_utf8_put(cp[0], first);
     const zn_gaz_entry *s = zn_gazetteer_find(c->g, first, fl);
@@ -193,7 +206,7 @@ static int S_word_line(void *p, char *line, long lineno, zn_error *err) {
     c->order[c->n++].freq = freq + 1;
     w->flags |= ZN_W_WORD;
   }
-  w->flags |= S_pos_flags(pos);
+  w->flags |= place ? ZN_W_NOUN | ZN_W_PLACE : S_pos_flags(pos);
   if (n == 1)
     S_char(c->lx, cp[0])->word += (float)freq;
   c->lx->total += freq + 1;

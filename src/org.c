@@ -291,16 +291,16 @@ static int S_town_level(uint32_t c) {
 }
 
 /* Whether [q, l) is a town's or a village's name the lexicon does not know, before its level at
- * l: two or three words of one character, no function word, numeral or time, that make no word
- * together, after no Han character or after a place of the lexicon (雷山县|排|调|镇; not 全|镇,
- * 召开|镇, 各|乡). */
+ * l: two or three words of one character, no function word, numeral or time (a measure word may
+ * serve: 台|盘|村), that make no word together, after no Han character or after a place of the
+ * lexicon (雷山县|排|调|镇; not 全|镇, 召开|镇, 各|乡, 一|个|村). */
 static int S_unknown_town(const zn_work *w, size_t q, size_t l) {
   if (!S_town_level(w->v->cp[l]) || zn_word_at(w, q, l) || zn_word_at(w, q, l + 1))
     return 0;
   for (size_t i = q; i < l; i++) {
     const zn_word *one = zn_word1(w, i);
     if (!zn_is_han(w->v->cp[i]) || w->wstart[i] != i || w->wend[i] != i + 1 ||
-        (one && (one->flags & (ZN_W_FUNC | ZN_W_NUM | ZN_W_TIME))) ||
+        (one && (one->flags & (ZN_W_FUNC | ZN_W_TIME))) || zn_is_han_numeral(w->v->cp[i]) ||
         zn_has_cat(zn_gaz_at(w, i, i + 1), ZN_CAT_LEVEL))
       return 0;
   }
@@ -459,7 +459,10 @@ static void S_place_body(zn_work *w, size_t l) {
   for (size_t k = l < 6 ? l : 6; k >= 2; k--) {
     size_t q = l - k;
     const zn_word *a = zn_word_at(w, q, l), *b = zn_word_at(w, q, l + 1);
-    if (!(a && (a->flags & ZN_W_PLACE)) && !(b && (b->flags & ZN_W_PLACE)) &&
+    /* a village's own committee repeats its level: 新光村|村委会, 台盘村|村委会 */
+    int own = k <= 4 && v->cp[l - 1] == v->cp[l] && S_town_level(v->cp[l]) &&
+              ((a && (a->flags & ZN_W_PLACE)) || S_unknown_town(w, q, l - 1));
+    if (!(a && (a->flags & ZN_W_PLACE)) && !(b && (b->flags & ZN_W_PLACE)) && !own &&
         !(k <= 3 && S_unknown_town(w, q, l)))
       continue;
     zn_cand_add(w, q, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
