@@ -238,9 +238,16 @@ static int S_firm_suffix(const zn_work *w, size_t j, size_t e) {
          zn_view_holds(w->v, j, e, "银行");
 }
 
+/* Whether a preposition or a conjunction of one character stands alone right before q (与, 和). */
+static int S_link_before(const zn_work *w, size_t q) {
+  const zn_word *one = q > 0 ? zn_word1(w, q - 1) : NULL;
+  return one && (one->flags & ZN_W_LINK) && w->wstart[q - 1] == q - 1;
+}
+
 /* Whether the base word [q, p) may be a firm's brand though the lexicon knows it: a
  * two-character name jieba tags as a person's (nr: 华为, 金光), or a noun too rare to be
- * known that opens the clause (、百灵|集团, ，金叶|有限公司; not 组建|报业集团, 电影|制片公司,
+ * known that opens the clause or follows a preposition or a conjunction of one character
+ * (、百灵|集团, ，金叶|有限公司, 与|国药|控股股份有限公司; not 组建|报业集团, 电影|制片公司,
  * where it names a trade). */
 static int S_brand_word(const zn_work *w, size_t q, size_t p) {
   const zn_word *word = zn_word_at(w, q, p), *last = zn_word1(w, p - 1);
@@ -250,7 +257,8 @@ static int S_brand_word(const zn_work *w, size_t q, size_t p) {
     return p - q == 2;
   return word->cost >= ZN_KNOWN_WORD && (word->flags & ZN_W_NOUN) &&
          !(word->flags & (ZN_W_VERB | ZN_W_ADJ | ZN_W_ORGWORD)) &&
-         !(last && (last->flags & ZN_W_FUNC)) && (q == 0 || !zn_is_han(w->v->cp[q - 1]));
+         !(last && (last->flags & ZN_W_FUNC)) &&
+         (q == 0 || !zn_is_han(w->v->cp[q - 1]) || S_link_before(w, q));
 }
 
 /* Where a firm's Latin name ends at j opens (IBM|公司, TCL|集团): letters and digits with a
