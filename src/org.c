@@ -559,6 +559,29 @@ static void S_ministry_bureau(zn_work *w, size_t s, size_t e) {
     }
 }
 
+/* A military unit numbered after the army or the party that the gazetteer knows at [s, e):
+ * 国民党|第96军, 八路军|第一二九师, 解放军|第38集团军; 第, one to four numerals, then the kind
+ * of unit (the longest: 集团军 before 军). */
+static void S_numbered_unit(zn_work *w, size_t s, size_t e) {
+  static const char *kinds[] = {"集团军", "野战军", "绥靖区", "兵团", "纵队",
+                                "军",     "师",     "旅",     "团"};
+  const zn_view *v = w->v;
+  if (e >= v->n || v->cp[e] != 0x7B2C /* 第 */)
+    return;
+  size_t k = e + 1;
+  while (k < v->n && k - e <= 4 && S_numeral(v, k))
+    k++;
+  if (k == e + 1)
+    return;
+  for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+    size_t len = strlen(kinds[i]) / 3; /* three bytes a character in UTF-8 */
+    if (k + len <= v->n && zn_view_holds(v, k, k + len, kinds[i])) {
+      zn_cand_add(w, s, k + len, w->m->p.org_cost * 0.5f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
+      return;
+    }
+  }
+}
+
 void zn_org_candidates(zn_work *w) {
   const zn_params *pr = &w->m->p;
   size_t n = w->v->n;
@@ -571,6 +594,7 @@ void zn_org_candidates(zn_work *w) {
     if (zn_gaz_longest(w, ZN_CAT_ORG_BODY, i, &len)) {
       zn_cand_add(w, i, i + len, pr->org_cost * 0.5f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
       S_ministry_bureau(w, i, i + len);
+      S_numbered_unit(w, i, i + len);
       /* the country whose body it is, in a word of the lexicon with it (以色列工党) or before
        * it (澳大利亚|工党), maybe with the body's term between (日本|第十届|国会) */
       size_t ws = w->wstart[i] < i ? w->wstart[i] : i > 0 ? w->wstart[i - 1] : i, pe = i;
