@@ -367,6 +367,14 @@ static void S_foreign_at(zn_work *w, size_t s) {
       continue;
     /* the dot alone says foreign name: the parts' own costs do not count */
     float c = joined ? p->translit_base - w->left[s] : cost + (uncued ? ZN_RUN_COST : 0.0f);
+    /* a proper noun of the lexicon too rare to be well known that is exactly the run, after a
+     * strong cue, is the name (选手|琼斯, 外长|库克): the run costs no more than the word; not
+     * an abbreviation (居民|人均) nor one of the everyday words jieba tags as names (nr: 文明) */
+    const zn_word *whole = zn_word_at(w, s, e);
+    if (whole && (whole->flags & (ZN_W_PROPER | ZN_W_NR)) == ZN_W_PROPER &&
+        whole->cost >= ZN_KNOWN_WORD && w->left[s] >= ZN_STRONG_CUE &&
+        c > whole->cost - ZN_WORD_MARGIN)
+      c = whole->cost - ZN_WORD_MARGIN;
     if (!S_splits_place(w, s, e))
       zn_cand_add(w, s, e, c - w->right[e], ZN_PER, ZN_NAME, ZN_SRC_MODEL);
   }
