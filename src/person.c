@@ -109,8 +109,32 @@ static int S_list_word(uint32_t c) {
   return c == 0x548C || c == 0x4E0E || c == 0x53CA || c == 0x540C;
 }
 
+/* Cost of character i as a character of a transliterated foreign name (克,
+ * 斯, 尔), or INFINITY if the foreign names of the lexicon seldom use it. */
+static float S_translit_cost(const zn_work *w, size_t i) {
+  const zn_lexicon *lx = &w->m->lex;
+  const zn_charstat *st = w->cstat[i];
+  if (!st || st->translit < w->m->p.translit_min)
+    return INFINITY;
+  return (float)-log((st->translit + 1.0) / (lx->translit_total + 1.0));
+}
+
+/* Whether i stands inside a foreign name: a character foreign names use stands alone before
+ * it, no verb, function word or number, after another such character (切尔|诺|梅尔金): no Chinese
+ * name starts there. */
+static int S_in_foreign_run(const zn_work *w, size_t i) {
+  if (i < 2 || !zn_is_han(w->v->cp[i - 1]) || !zn_is_han(w->v->cp[i - 2]) ||
+      w->wstart[i - 1] != i - 1 || isinf(S_translit_cost(w, i - 1)) ||
+      isinf(S_translit_cost(w, i - 2)))
+    return 0;
+  const zn_word *one = zn_word1(w, i - 1);
+  return !one || !(one->flags & (ZN_W_FUNC | ZN_W_VERB | ZN_W_NUM));
+}
+
 static void S_names_at(zn_work *w, size_t i) {
   const zn_params *p = &w->m->p;
+  if (w->left[i] < ZN_STRONG_CUE && S_in_foreign_run(w, i))
+    return;
   for (size_t sl = 2; sl >= 1; sl--) {
     if (!S_clean(w, i, i + sl))
       continue;
@@ -204,16 +228,6 @@ static void S_names_at(zn_work *w, size_t i) {
       zn_cand_add(w, i, i + 2, p->reference_cost + S_surname_cost(sur) * 0.5f, ZN_PER, ZN_REFERENCE,
                   ZN_SRC_MODEL);
   }
-}
-
-/* Cost of character i as a character of a transliterated foreign name (克,
- * 斯, 尔), or INFINITY if the foreign names of the lexicon seldom use it. */
-static float S_translit_cost(const zn_work *w, size_t i) {
-  const zn_lexicon *lx = &w->m->lex;
-  const zn_charstat *st = w->cstat[i];
-  if (!st || st->translit < w->m->p.translit_min)
-    return INFINITY;
-  return (float)-log((st->translit + 1.0) / (lx->translit_total + 1.0));
 }
 
 /* Whether [s, e) ends with a known word of two characters (安南|希望, 巴尔|海军):
