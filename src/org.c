@@ -78,8 +78,16 @@ static int S_level_body(const zn_work *w, size_t q, size_t p) {
 }
 
 /* Whether the base word at i is a single Han character and no function word:
- * a fragment of a name the lexicon does not know (新|蒲, not 的|好学校). */
+ * a fragment of a name the lexicon does not know (新|蒲, not 的|好学校); or a town's name of
+ * one character and its level, whose first character the segmentation cut (炉|山镇). */
 static int S_fragment(const zn_work *w, size_t i) {
+  const zn_word *town = i + 2 <= w->v->n ? zn_word_at(w, i, i + 2) : NULL;
+  const zn_word *before = i > 0 ? zn_word1(w, i - 1) : NULL;
+  if (town && (town->flags & ZN_W_PLACE) && w->wstart[i] == i && w->wend[i] == i + 2 &&
+      !(before && (before->flags & ZN_W_ADJ)) &&
+      (w->v->cp[i + 1] == 0x9547 /* 镇 */ || w->v->cp[i + 1] == 0x4E61 /* 乡 */))
+    return 1; /* a place that ends with a town's level takes the character before it, no
+               * adjective: 炉|山镇 (not 小|城镇) */
   if (i >= w->v->n || w->wend[i] - w->wstart[i] != 1 || !zn_is_han(w->v->cp[i]))
     return 0;
   const zn_word *one = zn_word1(w, i);
@@ -330,6 +338,21 @@ static int S_town_opening(const zn_work *w, size_t q, size_t p) {
   return 0;
 }
 
+/* Whether the base word [q, p) is a level or a place's level alone (镇, 街道): it anchors a
+ * name but names no place. */
+static int S_bare_level(const zn_work *w, size_t q, size_t p) {
+  const zn_gaz_entry *g = zn_gaz_at(w, q, p);
+  return zn_has_cat(g, ZN_CAT_LEVEL) || zn_has_cat(g, ZN_CAT_PLACE_SUFFIX);
+}
+
+/* Whether the title [q, j) names the members of the association [j, e) after it: 书法家|协会,
+ * 律师|协会, 作家|协会. */
+static int S_members_body(const zn_work *w, size_t q, size_t j, size_t e) {
+  return zn_has_cat(zn_gaz_at(w, q, j), ZN_CAT_TITLE) &&
+         (zn_view_holds(w->v, j, e, "协会") || zn_view_holds(w->v, j, e, "学会") ||
+          zn_view_holds(w->v, j, e, "联合会") || zn_view_holds(w->v, j, e, "联谊会"));
+}
+
 /* The length of a known prefix of more than one base word that ends at p (澳|中 of
  * 澳中|理事会, where 中 alone would stop the name), or 0. */
 static size_t S_prefix_ending(const zn_work *w, size_t p) {
@@ -419,6 +442,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       continue;
     }
     wclass c = S_class(w, q, p);
+    if (c == W_STOP && p == j && S_members_body(w, q, j, e))
+      c = W_MATERIAL; /* the members of an association: 书法家|协会 */
     if (c == W_STOP && p == j && p - q <= 3 && S_numerals(w->v, q, p))
       c = W_MATERIAL; /* a number belongs to the unit after it: 武警上海|二|总队 */
     if (c == W_STOP && S_brand_adverb(w, q, p, j, e))
@@ -442,7 +467,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
          (!joined && S_brand_word(w, q, end) && S_firm_suffix(w, j, e)) ||
          (dotted && zn_is_joiner(w->v->cp[end])) || (!joined && S_parent_body(w, q, end, e)))) {
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
-      named = p;
+      if (!S_bare_level(w, q, end))
+        named = p; /* 街道|党工委 is no name whole yet: 开怀|街道党工委 */
     } else if (whole)
       break;
   }
