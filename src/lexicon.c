@@ -141,8 +141,8 @@ static int S_idiom_entry(const zn_gazetteer *g, const char *s, const uint32_t *c
   return zn_has_cat(one, ZN_CAT_SURNAME) && !zn_has_cat(two, ZN_CAT_SURNAME);
 }
 
-/* Whether c names the kind of a place or a building, last in its name: 宫 岛 河 山 城 堡 湾 州 省.
- */
+/* Whether c names the kind of a place or a building, last in its name: 宫 岛 河 山 城 堡 湾
+ * 州 省. */
 static int S_place_kind(uint32_t c) {
   static const uint32_t kinds[] = {0x5BAB, 0x5C9B, 0x6CB3, 0x5C71, 0x57CE,
                                    0x5821, 0x6E7E, 0x5DDE, 0x7701};

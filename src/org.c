@@ -326,8 +326,8 @@ static int S_unknown_town(const zn_work *w, size_t q, size_t l) {
   return w->wend[q - 1] == q && before && (before->flags & ZN_W_PLACE) && q - w->wstart[q - 1] >= 2;
 }
 
-/* Whether the one-character word [q, p), a verb or a function word alone, opens the name of a
- * town or a village the lexicon does not know, whose level stands at p or right after it
+/* Whether the one-character word [q, p), which would stop a name (a verb: 栽), opens the name
+ * of a town or a village the lexicon does not know, whose level stands at p or right after it
  * (榕江县|栽|麻镇中心小学): then it belongs to the name and anchors it. */
 static int S_town_opening(const zn_work *w, size_t q, size_t p) {
   if (p != q + 1)

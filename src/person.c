@@ -119,14 +119,19 @@ static float S_translit_cost(const zn_work *w, size_t i) {
   return (float)-log((st->translit + 1.0) / (lx->translit_total + 1.0));
 }
 
+/* Whether foreign names use the character at i (S_translit_cost is finite), without its cost. */
+static int S_translit_char(const zn_work *w, size_t i) {
+  const zn_charstat *st = w->cstat[i];
+  return st && st->translit >= w->m->p.translit_min;
+}
+
 /* Whether i stands inside a foreign name: a character foreign names use stands alone before
  * it, no verb, function word or number, after another such character (切尔|诺|梅尔金): no Chinese
  * name starts there. */
 static int S_in_foreign_run(const zn_work *w, size_t i) {
-  if (i < 2 || !zn_is_han(w->v->cp[i - 1]) || !zn_is_han(w->v->cp[i - 2]) ||
-      w->wstart[i - 1] != i - 1 || isinf(S_translit_cost(w, i - 1)) ||
-      isinf(S_translit_cost(w, i - 2)))
-    return 0;
+  if (i < 2 || w->wstart[i - 1] != i - 1 || w->wend[i - 1] != i || !S_translit_char(w, i - 1) ||
+      !S_translit_char(w, i - 2))
+    return 0; /* cstat is NULL where no Han character stands */
   const zn_word *one = zn_word1(w, i - 1);
   return !one || !(one->flags & (ZN_W_FUNC | ZN_W_VERB | ZN_W_NUM));
 }
@@ -161,7 +166,7 @@ static void S_names_at(zn_work *w, size_t i) {
       if (zn_has_cat(zn_gaz_at(w, i, e), ZN_CAT_NONNAME) ||
           zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_PLACE_SUFFIX) ||
           (S_place_end(w, e) && w->left[i] < ZN_STRONG_CUE) ||
-          (zn_place_stem(w, i, e) && w->left[i] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE) ||
+          (w->left[i] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE && zn_place_stem(w, i, e)) ||
           (head && (head->flags & ZN_W_TIME) && (w->left[i] < ZN_STRONG_CUE || S_weekday(w->v, i))))
         continue; /* 柳溪镇, 李村, 王庄|镇, 在|凯里|签约: a place; 周二晚: a time, even after a
                    * title (总理|周三晚; but 总裁宋朝明) */
@@ -452,8 +457,8 @@ static void S_japanese_at(zn_work *w, size_t i) {
 /* Whether a famous name at i ends a longer foreign name: a character foreign names use stands
  * before it, alone, right after a strong cue (国务卿|布|林肯). */
 static int S_famous_tail(const zn_work *w, size_t i) {
-  return i > 0 && zn_is_han(w->v->cp[i - 1]) && w->left[i - 1] >= ZN_STRONG_CUE &&
-         w->wstart[i - 1] == i - 1 && !isinf(S_translit_cost(w, i - 1));
+  return i > 0 && w->left[i - 1] >= ZN_STRONG_CUE && w->wstart[i - 1] == i - 1 &&
+         S_translit_char(w, i - 1);
 }
 
 void zn_person_candidates_at(zn_work *w, size_t i) {
