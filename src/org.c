@@ -353,6 +353,16 @@ static int S_members_body(const zn_work *w, size_t q, size_t j, size_t e) {
           zn_view_holds(w->v, j, e, "联合会") || zn_view_holds(w->v, j, e, "联谊会"));
 }
 
+/* Whether the base word [q, p), of a class that stops a name, belongs after all to the name
+ * that ends with the suffix [j, e): the members' title before an association (书法家|协会), a
+ * number before its unit (武警上海|二|总队), the adverb of a firm's brand (华|越 of
+ * 华越新材料有限公司). */
+static int S_stop_belongs(const zn_work *w, size_t q, size_t p, size_t j, size_t e) {
+  if (p == j && (S_members_body(w, q, j, e) || (p - q <= 3 && S_numerals(w->v, q, p))))
+    return 1;
+  return S_brand_adverb(w, q, p, j, e);
+}
+
 /* The length of a known prefix of more than one base word that ends at p (澳|中 of
  * 澳中|理事会, where 中 alone would stop the name), or 0. */
 static size_t S_prefix_ending(const zn_work *w, size_t p) {
@@ -442,14 +452,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       continue;
     }
     wclass c = S_class(w, q, p);
-    if (c == W_STOP && p == j && S_members_body(w, q, j, e))
-      c = W_MATERIAL; /* the members of an association: 书法家|协会 */
-    if (c == W_STOP && p == j && p - q <= 3 && S_numerals(w->v, q, p))
-      c = W_MATERIAL; /* a number belongs to the unit after it: 武警上海|二|总队 */
-    if (c == W_STOP && S_brand_adverb(w, q, p, j, e))
-      c = W_MATERIAL; /* 华|越 of 华越新材料有限公司 */
     int town = c != W_MATERIAL && S_town_opening(w, q, p);
-    if (town)
+    if (town || (c == W_STOP && S_stop_belongs(w, q, p, j, e)))
       c = W_MATERIAL;
     if (c == W_STOP && S_conjunction(w, q, p) && !joined++) {
       p = q; /* 和 between two fields: 产业发展和投资促进委员会 */
