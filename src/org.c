@@ -78,20 +78,22 @@ static int S_level_body(const zn_work *w, size_t q, size_t p) {
 }
 
 /* Whether the base word at i is a single Han character and no function word:
- * a fragment of a name the lexicon does not know (新|蒲, not 的|好学校); or a town's name of
- * one character and its level, whose first character the segmentation cut (炉|山镇). */
+ * a fragment of a name the lexicon does not know (新|蒲, not 的|好学校). */
 static int S_fragment(const zn_work *w, size_t i) {
-  const zn_word *town = i + 2 <= w->v->n ? zn_word_at(w, i, i + 2) : NULL;
-  const zn_word *before = i > 0 ? zn_word1(w, i - 1) : NULL;
-  if (town && (town->flags & ZN_W_PLACE) && w->wstart[i] == i && w->wend[i] == i + 2 &&
-      !(before && (before->flags & ZN_W_ADJ)) &&
-      (w->v->cp[i + 1] == 0x9547 /* 镇 */ || w->v->cp[i + 1] == 0x4E61 /* 乡 */))
-    return 1; /* a place that ends with a town's level takes the character before it, no
-               * adjective: 炉|山镇 (not 小|城镇) */
   if (i >= w->v->n || w->wend[i] - w->wstart[i] != 1 || !zn_is_han(w->v->cp[i]))
     return 0;
   const zn_word *one = zn_word1(w, i);
   return !one || !(one->flags & ZN_W_FUNC);
+}
+
+/* Whether the one-character word [q, p), no adjective, is the first character of a town whose
+ * name the segmentation cut: a place of two characters ending with the town's level follows
+ * (炉|山镇; not 小|城镇). */
+static int S_cut_town(const zn_work *w, size_t q, size_t p) {
+  const zn_word *town = p + 2 <= w->v->n ? zn_word_at(w, p, p + 2) : NULL, *one = zn_word1(w, q);
+  return town && (town->flags & ZN_W_PLACE) && w->wstart[p] == p && w->wend[p] == p + 2 &&
+         !(one && (one->flags & ZN_W_ADJ)) &&
+         (w->v->cp[p + 1] == 0x9547 /* 镇 */ || w->v->cp[p + 1] == 0x4E61 /* 乡 */);
 }
 
 /* A base word an organisation name can start with: a place, a level, a known
@@ -115,7 +117,7 @@ static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
   /* the first of two one-character words (炉|碧); not the second, whose partner would stand
    * outside the name (逼|平|瑞典队) */
   if (p - q == 1 && !(word->flags & (ZN_W_FUNC | ZN_W_VERB | ZN_W_NUM)))
-    return S_fragment(w, p);
+    return S_fragment(w, p) || S_cut_town(w, q, p);
   return 0;
 }
 
