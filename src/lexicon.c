@@ -180,9 +180,11 @@ static int S_word_line(void *p, char *line, long lineno, zn_error *err) {
   /* Name entries: three characters and more are names, never words. Their
    * characters feed the statistics: given-name characters after a surname,
    * transliteration characters from foreign names. A foreign name that ends with the kind of a
-   * place is a place (克里姆林宫, 约翰内斯堡, 克里特岛). */
+   * place is a place (克里姆林宫, 约翰内斯堡, 克里特岛); a name that ends with 杯 is a cup (尤伯杯,
+   * 李宁杯): both are words. */
   int place = person && pos[2] == 't' && n >= 3 && S_place_kind(cp[n - 1]);
-  if (person && n >= 3 && !place) {
+  int cup = person && n >= 3 && cp[n - 1] == 0x676F /* 杯 */;
+  if (person && n >= 3 && !place && !cup) {
     char first[8];
     size_t fl = zn_utf8_put(cp[0], first);
     const zn_gaz_entry *s = zn_gazetteer_find(c->g, first, fl);
@@ -206,7 +208,7 @@ static int S_word_line(void *p, char *line, long lineno, zn_error *err) {
     c->order[c->n++].freq = freq + 1;
     w->flags |= ZN_W_WORD;
   }
-  w->flags |= place ? ZN_W_NOUN | ZN_W_PLACE : S_pos_flags(pos);
+  w->flags |= place ? ZN_W_NOUN | ZN_W_PLACE : cup ? ZN_W_NOUN | ZN_W_PROPER : S_pos_flags(pos);
   if (n == 1)
     S_char(c->lx, cp[0])->word += (float)freq;
   c->lx->total += freq + 1;
