@@ -205,6 +205,14 @@ static size_t S_open_paren(const zn_work *w, size_t close) {
   return (size_t)-1;
 }
 
+/* Whether [j, e) is 政府 after no level: a state's or a leader's government (中国政府,
+ * 克林顿政府, 党和政府) is not counted as one body; a level's is (县政府, 凯里市政府, 市人民政府).
+ */
+static int S_state_government(const zn_work *w, size_t j, size_t e) {
+  return e - j == 2 && w->v->cp[j] == 0x653F /* 政 */ && w->v->cp[j + 1] == 0x5E9C /* 府 */ &&
+         !(j > 0 && zn_has_cat(zn_gaz_at(w, j - 1, j), ZN_CAT_LEVEL));
+}
+
 /* Whether the base word at e names a competition (邀请赛, 锦标赛; not 比赛):
  * what comes before it names the event (五国女篮|邀请赛), not a team. */
 static int S_event_after(const zn_work *w, size_t e) {
@@ -376,7 +384,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
   const zn_params *pr = &w->m->p;
   size_t p = j, named = (size_t)-1; /* named: where the last candidate starts */
   int verbs = 0, joined = 0, dotted = 0;
-  if (S_event_after(w, e) || S_suffix_in_word(w, j, e))
+  if (S_event_after(w, e) || S_suffix_in_word(w, j, e) || S_state_government(w, j, e))
     return;
   /* a suffix that opens a longer word: a body before a title (法院|院长), or
    * the title's first character after a field (司法|部长); not 副|部长,
