@@ -355,12 +355,18 @@ static int S_bare_level(const zn_work *w, size_t q, size_t p) {
   return zn_has_cat(g, ZN_CAT_LEVEL) || zn_has_cat(g, ZN_CAT_PLACE_SUFFIX);
 }
 
-/* Whether the title [q, j) names the members of the association [j, e) after it: 书法家|协会,
- * 律师|协会, 作家|协会. */
-static int S_members_body(const zn_work *w, size_t q, size_t j, size_t e) {
-  return zn_has_cat(zn_gaz_at(w, q, j), ZN_CAT_TITLE) &&
-         (zn_view_holds(w->v, j, e, "协会") || zn_view_holds(w->v, j, e, "学会") ||
-          zn_view_holds(w->v, j, e, "联合会") || zn_view_holds(w->v, j, e, "联谊会"));
+/* Whether the title [q, p) names the members of the association, the cooperative or the school
+ * that ends with the suffix [j, e), right after the title or in one word with the kind before
+ * the suffix: 书法家|协会, 律师|协会, 农民|专业合作社, 教师|进修学校. */
+static int S_members_body(const zn_work *w, size_t q, size_t p, size_t j, size_t e) {
+  static const char *const kinds[] = {"协会",   "学会",       "联合会", "联谊会",
+                                      "合作社", "专业合作社", "学校"};
+  if (!zn_has_cat(zn_gaz_at(w, q, p), ZN_CAT_TITLE) || (p != j && w->wend[p] != e))
+    return 0;
+  for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+    if (zn_view_holds(w->v, j, e, kinds[k]))
+      return 1;
+  return 0;
 }
 
 /* Whether the base word [q, p), of a class that stops a name, belongs after all to the name
@@ -368,7 +374,7 @@ static int S_members_body(const zn_work *w, size_t q, size_t j, size_t e) {
  * number before its unit (武警上海|二|总队), the adverb of a firm's brand (华|越 of
  * 华越新材料有限公司). */
 static int S_stop_belongs(const zn_work *w, size_t q, size_t p, size_t j, size_t e) {
-  if (p == j && (S_members_body(w, q, j, e) || (p - q <= 3 && S_numerals(w->v, q, p))))
+  if (S_members_body(w, q, p, j, e) || (p == j && p - q <= 3 && S_numerals(w->v, q, p)))
     return 1;
   return S_brand_adverb(w, q, p, j, e);
 }
