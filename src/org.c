@@ -311,6 +311,19 @@ static int S_brand_adverb(const zn_work *w, size_t q, size_t p, size_t j, size_t
          !(prev && (prev->flags & (ZN_W_FUNC | ZN_W_NUM | ZN_W_VERB))) && !zn_word_at(w, q - 1, p);
 }
 
+/* Whether the base word [q, p), a measure word of one character, opens a firm's brand of two
+ * characters that the lexicon does not know, after a place (上海|盒|马网络科技有限公司): one
+ * character that is no function word or number follows it, and a firm's suffix ends the name. */
+static int S_brand_measure(const zn_work *w, size_t q, size_t p, size_t j, size_t e) {
+  const zn_word *one = zn_word1(w, q), *next = p < j ? zn_word1(w, p) : NULL;
+  if (p != q + 1 || !one || !(one->flags & ZN_W_NUM) || zn_is_han_numeral(w->v->cp[q]) ||
+      w->wend[p] != p + 1 || (next && (next->flags & (ZN_W_FUNC | ZN_W_NUM))) ||
+      zn_word_at(w, q, p + 1) || !S_firm_suffix(w, j, e))
+    return 0;
+  const zn_word *place = q > 0 ? zn_word_at(w, w->wstart[q - 1], q) : NULL;
+  return place && (place->flags & ZN_W_PLACE);
+}
+
 /* Whether c is the level of a town or a village: 乡, 镇, 村. */
 static int S_town_level(uint32_t c) {
   return c == 0x4E61 || c == 0x9547 || c == 0x6751;
@@ -371,12 +384,12 @@ static int S_members_body(const zn_work *w, size_t q, size_t p, size_t j, size_t
 
 /* Whether the base word [q, p), of a class that stops a name, belongs after all to the name
  * that ends with the suffix [j, e): the members' title before an association (书法家|协会), a
- * number before its unit (武警上海|二|总队), the adverb of a firm's brand (华|越 of
- * 华越新材料有限公司). */
+ * number before its unit (武警上海|二|总队), the adverb or the measure word of a firm's brand
+ * (华|越 of 华越新材料有限公司, 盒|马). */
 static int S_stop_belongs(const zn_work *w, size_t q, size_t p, size_t j, size_t e) {
   if (S_members_body(w, q, p, j, e) || (p == j && p - q <= 3 && S_numerals(w->v, q, p)))
     return 1;
-  return S_brand_adverb(w, q, p, j, e);
+  return S_brand_adverb(w, q, p, j, e) || S_brand_measure(w, q, p, j, e);
 }
 
 /* The length of a known prefix of more than one base word that ends at p (澳|中 of
