@@ -404,13 +404,15 @@ static void S_foreign_at(zn_work *w, size_t s) {
 /* Whether [s, e) can be a Japanese given name: it ends where a base word does, is no
  * function word of one character (山本|还|表示; but 正, 和, 之 serve in longer given names:
  * 正和, 幸之助), and does not end with one after two characters (岸田文雄|也|在; but 哲也, where
- * it ends a given name of two), and holds no base word of three characters or more (山本|坦率地)
- * and none of two that is a verb, an adjective, a function word, a number or a time
- * (山本|认为). */
+ * it ends a given name of two), nor with a particle (今井|敬等), and holds no base word of three
+ * characters or more (山本|坦率地) and none of two that is a verb, an adjective, a function word, a
+ * number or a time (山本|认为). */
 static int S_ja_given(const zn_work *w, size_t s, size_t e) {
   const zn_word *one =
       e == s + 1 || (e == s + 3 && w->wstart[e - 1] == e - 1) ? zn_word1(w, e - 1) : NULL;
-  if (w->wend[e - 1] != e || (one && (one->flags & ZN_W_FUNC)))
+  const zn_word *last = zn_word1(w, e - 1);
+  if (w->wend[e - 1] != e || (one && (one->flags & ZN_W_FUNC)) ||
+      (last && (last->flags & ZN_W_PARTICLE) && e - s >= 2))
     return 0;
   for (size_t k = s; k < e; k = w->wend[k]) {
     size_t len = w->wend[k] - w->wstart[k];
@@ -422,11 +424,21 @@ static int S_ja_given(const zn_work *w, size_t s, size_t e) {
   return 1;
 }
 
+/* Whether the given name of g characters that ends at e ends as only Japanese men's names do,
+ * the name's own cue: 郎 after a character (一郎, 章一郎, 龙太郎), 之助 or 之介 (幸之助). */
+static int S_ja_male_given(const zn_work *w, size_t e, size_t g) {
+  const uint32_t *c = w->v->cp;
+  return (g >= 2 && c[e - 1] == 0x90CE /* 郎 */) ||
+         (g == 3 && c[e - 2] == 0x4E4B /* 之 */ &&
+          (c[e - 1] == 0x52A9 /* 助 */ || c[e - 1] == 0x4ECB /* 介 */));
+}
+
 #define ZN_JA_FAMILY_COST 4.0f /* a Japanese family name, beside the name prior */
 #define ZN_JA_GIVEN_COST 3.5f  /* each character of a Japanese given name */
 #define ZN_JA_GIVEN_MAX 3      /* 龙太郎, 幸之助 */
 /* Japanese names at i: a family name of the gazetteer and a given name of one to three
- * characters where a strong cue stands before or after (教练|田中一郎|说); or the family name
+ * characters where a strong cue stands before or after (教练|田中一郎|说) or the given name
+ * ends as only men's names do (松下幸之助); or the family name
  * alone, as Japanese news calls people, before a title (山本|首相) or another strong cue
  * (藤井|还表示) or after one (外相|山本). The Chinese model would cut them (田|中一郎) or not
  * see them. Not before a title that opens with a place's level (中村|村长 names a village's
@@ -446,8 +458,9 @@ static void S_japanese_at(zn_work *w, size_t i) {
     zn_cand_add(w, i, e, base - w->right[e], ZN_PER, ZN_NAME, ZN_SRC_MODEL);
   for (size_t g = 1; g <= ZN_JA_GIVEN_MAX && S_clean(w, i, e + 1); g++) {
     e++;
-    if ((w->left[i] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE) || S_place_end(w, e) ||
-        zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_PLACE_SUFFIX) || !S_ja_given(w, i + sl, e))
+    if ((w->left[i] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE && !S_ja_male_given(w, e, g)) ||
+        S_place_end(w, e) || zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_PLACE_SUFFIX) ||
+        !S_ja_given(w, i + sl, e))
       continue;
     zn_cand_add(w, i, e, base + ZN_JA_GIVEN_COST * (float)g - w->right[e], ZN_PER, ZN_NAME,
                 ZN_SRC_MODEL);
