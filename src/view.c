@@ -122,9 +122,10 @@ static uint32_t S_fold_char(uint32_t c) {
   }
 }
 
-/* A spaced-out line: most of its space-separated pieces are single characters. */
+/* A spaced-out line: most of its space-separated pieces are single characters, and they hold
+ * at least half its characters (not a byline that pads two names: 记者 梁 艳 石 刚). */
 static int S_spaced_line(const uint32_t *t, size_t a, size_t b) {
-  size_t pieces = 0, singles = 0, i = a;
+  size_t pieces = 0, singles = 0, chars = 0, i = a;
   while (i < b) {
     while (i < b && zn_is_space(t[i]))
       i++;
@@ -133,14 +134,14 @@ static int S_spaced_line(const uint32_t *t, size_t a, size_t b) {
     size_t s = i;
     while (i < b && !zn_is_space(t[i]))
       i++;
-    pieces++;
+    pieces++, chars += i - s;
     if (i - s == 1 && t[s] >= 0x80)
       singles++;
     else if (i - s == 2 && t[s] >= 0x80 && t[s] != 0xFF08 && !zn_is_han(t[s]) &&
              zn_is_han(t[s + 1]))
       singles++; /* punctuation glued to a single character: "，确" */
   }
-  return singles >= 2 && singles * 10 >= pieces * 6;
+  return singles >= 2 && singles * 10 >= pieces * 6 && singles * 2 >= chars;
 }
 
 /* The view never outgrows the text: each view char stands for at least one
