@@ -437,11 +437,13 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       if (S_brand_word(w, p, j) && S_firm_suffix(w, j, e))
         zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX), named = p;
     } else if (!(word->flags & ZN_W_ORGWORD)) {
-      /* 女队, 秘鲁队: a place names the team; no place names its army (美国|军队, 西藏|部队) */
-      if (w->v->cp[j] != 0x961F /* 队 */ || zn_has_cat(zn_gaz_at(w, p, e), ZN_CAT_ORG_GENERIC))
+      /* 女队, 秘鲁队: a place names the team; no place names its army (美国|军队, 西藏|部队),
+       * and a verb with 队 is no team (建国|带队) */
+      const zn_word *in = zn_word_at(w, p, j);
+      if (w->v->cp[j] != 0x961F /* 队 */ || zn_has_cat(zn_gaz_at(w, p, e), ZN_CAT_ORG_GENERIC) ||
+          (in && (in->flags & ZN_W_VERB)))
         return;
       const zn_word *pw = p > 0 ? zn_word_at(w, w->wstart[p - 1], p) : NULL;
-      const zn_word *in = zn_word_at(w, p, j);
       if (((in && (in->flags & ZN_W_PLACE)) || zn_place_stem(w, p, j)) && j - p >= 2)
         zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
       else if (p > 0 &&
