@@ -101,6 +101,11 @@ static int S_cut_town(const zn_work *w, size_t q, size_t p) {
  * lexicon does not know as words (炉碧, 晖阳). */
 static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
   const zn_gaz_entry *g = zn_gaz_at(w, q, p);
+  if (zn_has_cat(g, ZN_CAT_LEVEL) && q > 0 && w->wstart[q - 1] == q - 1) {
+    const zn_word *verb = zn_word1(w, q - 1);
+    if (verb && (verb->flags & ZN_W_VERB))
+      return 0; /* a level a verb of one character takes: 驻|村|工作队, 下|乡 */
+  }
   if (zn_has_cat(g, ZN_CAT_ORG_PREFIX) || zn_has_cat(g, ZN_CAT_ORG_BODY) ||
       zn_has_cat(g, ZN_CAT_LEVEL) || zn_has_cat(g, ZN_CAT_PLACE_SUFFIX))
     return 1;
