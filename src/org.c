@@ -554,13 +554,15 @@ static void S_place_body(zn_work *w, size_t l) {
 }
 
 /* A school named by its place and number (贵阳六中, 杭州十四中学, 贵阳六小): a place of the
- * lexicon at [i, k), a Han number of one to three characters, then 中学, 小学, or 中 or 小
- * where a word or no Han character follows (not 三中全会). */
+ * lexicon or a city's short name (凯里 of 凯里市) at [i, k), a Han number of one to three
+ * characters, then 中学, 小学, or 中 or 小 where a word or no Han character follows (not 三中全会).
+ */
 static void S_numbered_school(zn_work *w, size_t i) {
   const zn_view *v = w->v;
   size_t k = w->wend[i], n = k;
   const zn_word *place = zn_word_at(w, i, k);
-  if (w->wstart[i] != i || k - i < 2 || !place || !(place->flags & ZN_W_PLACE))
+  if (w->wstart[i] != i || k - i < 2 || !place ||
+      (!(place->flags & ZN_W_PLACE) && !zn_place_stem(w, i, k)))
     return;
   while (n < v->n && n - k < 3 && zn_is_han_numeral(v->cp[n]))
     n++;
