@@ -136,6 +136,16 @@ static int S_in_foreign_run(const zn_work *w, size_t i) {
   return !one || !(one->flags & (ZN_W_FUNC | ZN_W_VERB | ZN_W_NUM));
 }
 
+/* The length of the 某 or 某某 at i that stands for a given name the text leaves out (王|某,
+ * 杨|某某; not 某些, 某种), or 0. */
+static size_t S_anonymous(const zn_work *w, size_t i) {
+  const uint32_t *c = w->v->cp;
+  if (i >= w->v->n || c[i] != 0x67D0 /* 某 */)
+    return 0;
+  size_t len = i + 1 < w->v->n && c[i + 1] == 0x67D0 ? 2 : 1;
+  return w->wstart[i] == i && w->wend[i] <= i + len ? len : 0;
+}
+
 static void S_names_at(zn_work *w, size_t i) {
   const zn_params *p = &w->m->p;
   if (w->left[i] < ZN_STRONG_CUE && S_in_foreign_run(w, i))
@@ -155,7 +165,8 @@ static void S_names_at(zn_work *w, size_t i) {
     int func_surname = fw && (fw->flags & ZN_W_FUNC) && fw->cost < ZN_COMMON_WORD && i > 0 &&
                        zn_is_han(w->v->cp[i - 1]) &&
                        (w->left[i] < ZN_STRONG_CUE || S_list_word(w->v->cp[i]));
-    for (size_t g = 1; g <= 2; g++) {
+    size_t anon = S_anonymous(w, i + sl);
+    for (size_t g = 1; g <= 2 && !anon; g++) {
       size_t e = i + sl + g;
       if (!S_clean(w, i, e))
         break;
@@ -211,6 +222,9 @@ static void S_names_at(zn_work *w, size_t i) {
      * reference only if it tags the surname, alone, as a name (周总理, 李先生;
      * not 代主任, where 代 is a measure word) */
     int one_nr = one && (one->flags & ZN_W_NR);
+    /* surname + 某: a person the text does not name, 王某, 杨某某 */
+    if (anon && w->wstart[i] == i && !(one && (one->flags & ZN_W_FUNC)))
+      zn_cand_add(w, i, i + sl + anon, ref_cost, ZN_PER, ZN_REFERENCE, ZN_SRC_MODEL);
     /* surname + honorific or kinship word: 张先生, 杨大爷 */
     size_t hl;
     if (ref_ok && zn_gaz_longest(w, ZN_CAT_HONORIFIC, i + sl, &hl) && S_clean(w, i, i + sl + hl) &&
