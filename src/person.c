@@ -497,6 +497,24 @@ static int S_famous_tail(const zn_work *w, size_t i) {
          S_translit_char(w, i - 1);
 }
 
+#define ZN_PADDED_CUE 3.0f /* what a title before a padded name is worth */
+/* A name of two characters padded to the width of three in running text, right after a title
+ * (局长吴 海介绍): a surname of one character at i, the space, one Han character, then no space
+ * and no Latin letter or digit. A check here, not a rule: a pattern that opens with every title
+ * tries them all at every character. */
+static void S_padded_at(zn_work *w, size_t i) {
+  const uint32_t *c = w->v->cp;
+  size_t n = w->v->n;
+  if (i + 2 >= n || c[i + 1] != 0x20 || !zn_is_han(c[i + 2]) ||
+      (i + 3 < n && (c[i + 3] == 0x20 || c[i + 3] == '\n' || zn_is_ascii_alnum(c[i + 3]))) ||
+      !zn_has_cat(zn_gaz_at(w, i, i + 1), ZN_CAT_SURNAME) ||
+      !zn_gaz_longest_ending(w, ZN_CAT_TITLE, i))
+    return;
+  const zn_params *p = &w->m->p;
+  zn_cand_add(w, i, i + 3, fmaxf(p->famous_cost, p->name_base - ZN_PADDED_CUE), ZN_PER, ZN_NAME,
+              ZN_SRC_RULE);
+}
+
 void zn_person_candidates_at(zn_work *w, size_t i) {
   if (!zn_is_han(w->v->cp[i]) || w->block[i])
     return;
@@ -508,6 +526,7 @@ void zn_person_candidates_at(zn_work *w, size_t i) {
       !(i + len < w->v->n && zn_is_joiner(w->v->cp[i + len])))
     zn_cand_add(w, i, i + len, w->m->p.famous_cost, ZN_PER, ZN_NAME, ZN_SRC_GAZ);
   S_names_at(w, i);
+  S_padded_at(w, i);
   S_japanese_at(w, i);
   S_foreign_at(w, i);
 }
