@@ -203,12 +203,14 @@ static void S_names_at(zn_work *w, size_t i) {
       /* after a strong cue, a surname standing alone and one everyday noun or adjective of two
        * characters after it are a name whose given name is that word (校长|杨|胜利, 校长|孙|海洋):
        * the name costs no more than the two words */
-      const zn_word *sw = zn_word1(w, i), *gw = zn_word_at(w, i + sl, e);
-      if (g == 2 && sl == 1 && sw && gw && w->left[i] >= ZN_STRONG_CUE && w->wend[i] == i + 1 &&
-          w->wstart[i + 1] == i + 1 && w->wend[i + 1] == e &&
-          !(gw->flags & (ZN_W_VERB | ZN_W_FUNC | ZN_W_NUM | ZN_W_TIME | ZN_W_PLACE)) &&
-          !zn_gaz_at(w, i + 1, e) && cost > sw->cost + gw->cost - ZN_WORD_MARGIN)
-        cost = sw->cost + gw->cost - ZN_WORD_MARGIN;
+      if (g == 2 && sl == 1 && w->left[i] >= ZN_STRONG_CUE && w->wend[i] == i + 1 &&
+          w->wstart[i + 1] == i + 1 && w->wend[i + 1] == e) {
+        const zn_word *sw = zn_word1(w, i), *gw = zn_word_at(w, i + 1, e);
+        if (sw && gw &&
+            !(gw->flags & (ZN_W_VERB | ZN_W_FUNC | ZN_W_NUM | ZN_W_TIME | ZN_W_PLACE)) &&
+            !zn_gaz_at(w, i + 1, e) && cost > sw->cost + gw->cost - ZN_WORD_MARGIN)
+          cost = sw->cost + gw->cost - ZN_WORD_MARGIN;
+      }
       if (!S_in_list_of_things(w, i, e))
         zn_cand_add(w, i, e, cost, ZN_PER, ZN_NAME, ZN_SRC_MODEL);
     }
@@ -512,7 +514,7 @@ static void S_padded_at(zn_work *w, size_t i) {
     return;
   const zn_params *p = &w->m->p;
   zn_cand_add(w, i, i + 3, fmaxf(p->famous_cost, p->name_base - ZN_PADDED_CUE), ZN_PER, ZN_NAME,
-              ZN_SRC_RULE);
+              ZN_SRC_MODEL);
 }
 
 void zn_person_candidates_at(zn_work *w, size_t i) {
