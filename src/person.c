@@ -176,11 +176,12 @@ static void S_names_at(zn_work *w, size_t i) {
       const zn_word *head = zn_word_at(w, i, i + 2);
       if (zn_has_cat(zn_gaz_at(w, i, e), ZN_CAT_NONNAME) ||
           zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_PLACE_SUFFIX) ||
+          zn_has_cat(zn_gaz_at(w, i + sl, e), ZN_CAT_TITLE) ||
           (S_place_end(w, e) && w->left[i] < ZN_STRONG_CUE) ||
           (w->left[i] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE && zn_place_stem(w, i, e)) ||
           (head && (head->flags & ZN_W_TIME) && (w->left[i] < ZN_STRONG_CUE || S_weekday(w->v, i))))
-        continue; /* 柳溪镇, 李村, 王庄|镇, 在|凯里|签约: a place; 周二晚: a time, even after a
-                   * title (总理|周三晚; but 总裁宋朝明) */
+        continue; /* 柳溪镇, 李村, 王庄|镇, 在|凯里|签约: a place; 任|组长: a title is no given
+                   * name; 周二晚: a time, even after a title (总理|周三晚; but 总裁宋朝明) */
       float cost =
           p->name_base + cs + cg + (g == 1 ? p->given1 : p->given2) - w->left[i] - w->right[e];
       /* a second given character that is a common function word or numeral
