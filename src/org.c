@@ -451,11 +451,12 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
           (in && (in->flags & ZN_W_VERB)))
         return;
       const zn_word *pw = p > 0 ? zn_word_at(w, w->wstart[p - 1], p) : NULL;
+      int before = p > 0 && p - w->wstart[p - 1] >= 2 &&
+                   ((pw && (pw->flags & ZN_W_PLACE)) || zn_place_stem(w, w->wstart[p - 1], p));
+      /* the team's place and its own name, maybe a place too (山东|泰山|队) */
       if (((in && (in->flags & ZN_W_PLACE)) || zn_place_stem(w, p, j)) && j - p >= 2)
         zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
-      else if (p > 0 &&
-               ((pw && (pw->flags & ZN_W_PLACE)) || zn_place_stem(w, w->wstart[p - 1], p)) &&
-               p - w->wstart[p - 1] >= 2)
+      if (before)
         zn_cand_add(w, w->wstart[p - 1], e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
       return;
     }
