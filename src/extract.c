@@ -154,7 +154,8 @@ static int S_rules(zn_work *w, zn_error *err) {
 }
 
 /* An organisation starts where a base word starts and ends where one ends,
- * or inside a title: the rest of the word is a title (市委|书记 in 市委书记),
+ * or inside a title: the rest of the word opens a title that goes at least to the word's end
+ * (市委|书记 in 市委书记, 宣传部|副 in 部副 before 部长),
  * or the word across its end is one and the name's last character is a suffix
  * (司法部|长 in 部长; not 最高法|官 in 法官). A body the gazetteer knows may also end
  * inside a word that splits there into words of two characters or more (足协|杯赛,
@@ -169,7 +170,8 @@ static int S_org_fits(const zn_work *w, const zn_cand *c) {
     for (size_t k = w->edges.first[e]; k < w->edges.first[e + 1]; k++)
       if (e + w->edges.edge[k].len <= w->wend[e])
         return 1;
-  return zn_has_cat(zn_gaz_at(w, e, w->wend[e]), ZN_CAT_TITLE) ||
+  size_t tl;
+  return (zn_gaz_longest(w, ZN_CAT_TITLE, e, &tl) && e + tl >= w->wend[e]) ||
          (zn_has_cat(zn_gaz_at(w, w->wstart[e], w->wend[e]), ZN_CAT_TITLE) &&
           zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_ORG_SUFFIX));
 }
