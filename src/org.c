@@ -389,14 +389,30 @@ static int S_members_body(const zn_work *w, size_t q, size_t p, size_t j, size_t
   return 0;
 }
 
+/* Whether the base word [q, p) is 之 in the middle of a firm's brand of three characters that
+ * the lexicon does not know (林|之|源木业有限公司): one character stands alone on each side of it,
+ * neither a function word, a number nor a verb, and a firm's suffix ends the name. */
+static int S_brand_particle(const zn_work *w, size_t q, size_t p, size_t j, size_t e) {
+  if (p != q + 1 || w->v->cp[q] != 0x4E4B /* 之 */ || q == 0 || p >= j || !S_firm_suffix(w, j, e))
+    return 0;
+  for (size_t i = q - 1; i <= p; i += 2) {
+    const zn_word *one = zn_word1(w, i);
+    if (!zn_is_han(w->v->cp[i]) || w->wstart[i] != i || w->wend[i] != i + 1 ||
+        (one && (one->flags & (ZN_W_FUNC | ZN_W_NUM | ZN_W_VERB))))
+      return 0;
+  }
+  return !zn_word_at(w, q - 1, p + 1);
+}
+
 /* Whether the base word [q, p), of a class that stops a name, belongs after all to the name
  * that ends with the suffix [j, e): the members' title before an association (书法家|协会), a
- * number before its unit (武警上海|二|总队), the adverb or the measure word of a firm's brand
- * (华|越 of 华越新材料有限公司, 盒|马). */
+ * number before its unit (武警上海|二|总队), the adverb, the measure word or the 之 of a firm's
+ * brand (华|越 of 华越新材料有限公司, 盒|马, 林|之|源). */
 static int S_stop_belongs(const zn_work *w, size_t q, size_t p, size_t j, size_t e) {
   if (S_members_body(w, q, p, j, e) || (p == j && p - q <= 3 && S_numerals(w->v, q, p)))
     return 1;
-  return S_brand_adverb(w, q, p, j, e) || S_brand_measure(w, q, p, j, e);
+  return S_brand_adverb(w, q, p, j, e) || S_brand_measure(w, q, p, j, e) ||
+         S_brand_particle(w, q, p, j, e);
 }
 
 /* The length of a known prefix of more than one base word that ends at p (澳|中 of
