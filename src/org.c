@@ -142,6 +142,13 @@ static int S_parent_body(const zn_work *w, size_t q, size_t p, size_t e) {
           zn_has_cat(zn_gaz_at(w, e, w->wend[e]), ZN_CAT_TITLE));
 }
 
+/* Whether the base word [q, p) is a body whole: one the gazetteer knows or the lexicon tags as
+ * an organisation (清华大学, 中国科学院). */
+static int S_known_body(const zn_work *w, size_t q, size_t p) {
+  const zn_word *word = zn_word_at(w, q, p);
+  return zn_has_cat(zn_gaz_at(w, q, p), ZN_CAT_ORG_BODY) || (word && (word->flags & ZN_W_ORGWORD));
+}
+
 /* Whether a verb's object starts at p: a place of the lexicon or a level (县交通局) opens the base
  * word at p. */
 static int S_object_at(const zn_work *w, size_t p) {
@@ -425,6 +432,7 @@ static size_t S_prefix_ending(const zn_work *w, size_t p) {
 static void S_extend(zn_work *w, size_t j, size_t e) {
   const zn_params *pr = &w->m->p;
   size_t p = j, named = (size_t)-1; /* named: where the last candidate starts */
+  size_t verb_at = (size_t)-1;      /* where the last verb of two characters or more starts */
   int verbs = 0, joined = 0, dotted = 0;
   if (S_event_after(w, e) || S_suffix_in_word(w, j, e) || S_state_government(w, j, e))
     return;
@@ -518,6 +526,10 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     if (c == W_STOP || (c == W_VERB && (++verbs > 2 || S_object_at(w, p) || p == named)))
       break; /* a verb before a place, a level or a name already whole takes it as its
               * object: 利用|黔东南高新区, 巡察组进驻|县交通局, 出任|欧洲投资银行 */
+    if (p == verb_at && S_known_body(w, q, p))
+      break; /* and a body the gazetteer or the lexicon knows is its subject: 清华大学|共建|… */
+    if (c == W_VERB && p - q >= 2)
+      verb_at = q;
     size_t end = p;
     p = q;
     if (e - j == 1 && e - p < 3) /* a one-character suffix wants two before it: 新局 */
