@@ -120,8 +120,9 @@ static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
   if (S_ordinal(w, q, p))
     return 1;
   /* the first of two one-character words (炉|碧); not the second, whose partner would stand
-   * outside the name (逼|平|瑞典队) */
-  if (p - q == 1 && !(word->flags & (ZN_W_FUNC | ZN_W_VERB | ZN_W_NUM)))
+   * outside the name (逼|平|瑞典队), nor the measure word after a number (38|支|歌|队) */
+  if (p - q == 1 && !(word->flags & (ZN_W_FUNC | ZN_W_VERB | ZN_W_NUM)) &&
+      !(q > 0 && S_digit(w->v, q - 1)))
     return S_fragment(w, p) || S_cut_town(w, q, p);
   return 0;
 }
