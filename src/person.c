@@ -46,6 +46,20 @@ static int S_weekday(const zn_view *v, size_t i) {
           t == 0x4E0B /* 下 */ || t == 0x4E2D /* 中 */ || t == 0x591C /* 夜 */);
 }
 
+/* Whether the level at k, after a Han character, opens a chain of places: one to three Han
+ * characters, then another place's level or kind (扬武镇|羊甲|村, 榕江县|古州|镇). No given
+ * name holds it. A check on the candidates, not a rule: a rule tried it at every character. */
+static int S_place_chain(const zn_work *w, size_t k) {
+  const uint32_t *c = w->v->cp;
+  size_t len;
+  if (k == 0 || !zn_is_han(c[k - 1]) || !zn_has_cat(zn_gaz_at(w, k, k + 1), ZN_CAT_LEVEL))
+    return 0;
+  for (size_t d = 1; d <= 3 && k + d + 1 < w->v->n && zn_is_han(c[k + d]); d++)
+    if (zn_gaz_longest(w, ZN_CAT_PLACE_SUFFIX, k + d + 1, &len))
+      return 1;
+  return 0;
+}
+
 /* What stands before i cannot be part of a name with it: no Han character,
  * a function word, or a word of two characters or more. */
 static int S_free_before(const zn_work *w, size_t i) {
@@ -166,22 +180,25 @@ static void S_names_at(zn_work *w, size_t i) {
                        zn_is_han(w->v->cp[i - 1]) &&
                        (w->left[i] < ZN_STRONG_CUE || S_list_word(w->v->cp[i]));
     size_t anon = S_anonymous(w, i + sl);
+    int chain = 0; /* a given character opens a chain of places */
     for (size_t g = 1; g <= 2 && !anon; g++) {
       size_t e = i + sl + g;
       if (!S_clean(w, i, e))
         break;
       cg += S_given_cost(w, e - 1);
+      chain = chain || S_place_chain(w, e - 1);
       if (func_surname && w->right[e] < 2 * ZN_STRONG_CUE)
         continue;
       const zn_word *head = zn_word_at(w, i, i + 2);
       if (zn_has_cat(zn_gaz_at(w, i, e), ZN_CAT_NONNAME) ||
           zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_PLACE_SUFFIX) ||
-          zn_has_cat(zn_gaz_at(w, i + sl, e), ZN_CAT_TITLE) ||
+          zn_has_cat(zn_gaz_at(w, i + sl, e), ZN_CAT_TITLE) || chain ||
           (S_place_end(w, e) && w->left[i] < ZN_STRONG_CUE) ||
           (w->left[i] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE && zn_place_stem(w, i, e)) ||
           (head && (head->flags & ZN_W_TIME) && (w->left[i] < ZN_STRONG_CUE || S_weekday(w->v, i))))
-        continue; /* 柳溪镇, 李村, 王庄|镇, 在|凯里|签约: a place; 任|组长: a title is no given
-                   * name; 周二晚: a time, even after a title (总理|周三晚; but 总裁宋朝明) */
+        continue; /* 柳溪镇, 李村, 王庄|镇, 在|凯里|签约, 武镇|羊甲村: a place; 任|组长: a title
+                   * is no given name; 周二晚: a time, even after a title (总理|周三晚; but
+                   * 总裁宋朝明) */
       float cost =
           p->name_base + cs + cg + (g == 1 ? p->given1 : p->given2) - w->left[i] - w->right[e];
       /* a second given character that is a common function word or numeral
