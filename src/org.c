@@ -127,27 +127,25 @@ static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
   return 0;
 }
 
+/* Whether the base word [q, p) is a body whole: one the gazetteer knows or the lexicon tags as
+ * an organisation (清华大学, 中国科学院). */
+static int S_known_body(const zn_work *w, size_t q, size_t p) {
+  const zn_word *word = zn_word_at(w, q, p);
+  return zn_has_cat(zn_gaz_at(w, q, p), ZN_CAT_ORG_BODY) || (word && (word->flags & ZN_W_ORGWORD));
+}
+
 /* Whether the base word [q, p) names a body that the unit [p, e) after it belongs to:
  * 法国政府|新闻局, 联合国|难民署, 世行|理事会 (one name, the longest). Not a body of the same
  * rank beside it (市委|市政府 opens with a level), not a word that merely ends like a body
  * (全部, 内部), and the unit ends where a base word does, or a title the word goes on with
  * (特区政府|房屋局|局长; not 内务部|代理部|长). */
 static int S_parent_body(const zn_work *w, size_t q, size_t p, size_t e) {
-  const zn_word *word = zn_word_at(w, q, p);
   size_t sl = zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, p);
-  int body = (word && (word->flags & ZN_W_ORGWORD)) || (sl >= 2 && sl < p - q) ||
-             (sl == 1 && p - q >= 3) || zn_has_cat(zn_gaz_at(w, q, p), ZN_CAT_ORG_BODY) ||
+  int body = S_known_body(w, q, p) || (sl >= 2 && sl < p - q) || (sl == 1 && p - q >= 3) ||
              S_level_body(w, q, p);
   return body && !zn_has_cat(zn_gaz_at(w, p, p + 1), ZN_CAT_LEVEL) &&
          (e >= w->v->n || w->wstart[e] == e ||
           zn_has_cat(zn_gaz_at(w, e, w->wend[e]), ZN_CAT_TITLE));
-}
-
-/* Whether the base word [q, p) is a body whole: one the gazetteer knows or the lexicon tags as
- * an organisation (清华大学, 中国科学院). */
-static int S_known_body(const zn_work *w, size_t q, size_t p) {
-  const zn_word *word = zn_word_at(w, q, p);
-  return zn_has_cat(zn_gaz_at(w, q, p), ZN_CAT_ORG_BODY) || (word && (word->flags & ZN_W_ORGWORD));
 }
 
 /* Whether a verb's object starts at p: a place of the lexicon or a level (县交通局) opens the base
