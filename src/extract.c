@@ -39,6 +39,7 @@ static void S_work_free(zn_work *w) {
   free(w->left);
   free(w->right);
   free(w->block);
+  free(w->repeated);
   free(w->hits);
   free(w->cands);
   free(w->fixed);
@@ -234,6 +235,7 @@ static void S_fixed_candidates(zn_work *w) {
                   ZN_SRC_RULE);
   }
   S_keep_fitting(w, 0);
+  zn_person_repeats(w);
   w->nfixed = w->ncands;
   w->fixed = zn_xmalloc((w->nfixed + 1) * sizeof *w->fixed);
   if (w->nfixed)

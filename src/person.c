@@ -7,11 +7,14 @@
 #include "work.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
-#define ZN_STRONG_CUE 3.0f  /* a cue at least this strong says person on its own */
-#define ZN_COMMON_WORD 9.0f /* a word at most this cost (-ln p) is common */
-#define ZN_RARE_WORD 13.0f  /* a word at least this cost is rare */
-#define ZN_WORD_MARGIN 0.5f /* how much cheaper than such a word a name it spans is made */
+#define ZN_STRONG_CUE 3.0f   /* a cue at least this strong says person on its own */
+#define ZN_COMMON_WORD 9.0f  /* a word at most this cost (-ln p) is common */
+#define ZN_RARE_WORD 13.0f   /* a word at least this cost is rare */
+#define ZN_WORD_MARGIN 0.5f  /* how much cheaper than such a word a name it spans is made */
+#define ZN_GIVEN_COMMON 7.5f /* a character at most this cost as a given one is common in names */
 
 static float S_surname_cost(const zn_gaz_entry *g) {
   float pct = g->weight[ZN_CAT_SURNAME]; /* share of the population, percent */
@@ -160,6 +163,60 @@ static size_t S_anonymous(const zn_work *w, size_t i) {
   return w->wstart[i] == i && w->wend[i] <= i + len ? len : 0;
 }
 
+/* Whether a surname stands alone at i as a word and one everyday noun or adjective of two
+ * characters follows it as a word (杨|胜利, 孙|海洋, 江|宏伟): a name only where something
+ * else says so. */
+static int S_surname_word(const zn_work *w, size_t i) {
+  if (i + 3 > w->v->n || w->wend[i] != i + 1 || w->wstart[i + 1] != i + 1 ||
+      w->wend[i + 1] != i + 3 || !zn_has_cat(zn_gaz_at(w, i, i + 1), ZN_CAT_SURNAME))
+    return 0;
+  const zn_word *sw = zn_word1(w, i), *gw = zn_word_at(w, i + 1, i + 3);
+  return sw && gw && !(gw->flags & (ZN_W_VERB | ZN_W_FUNC | ZN_W_NUM | ZN_W_TIME | ZN_W_PLACE)) &&
+         !zn_gaz_at(w, i + 1, i + 3);
+}
+
+/* Whether the surname at i, as a word of its own, is a noun or a name: no adjective, verb,
+ * measure word or function word that would make what follows a phrase (高|水平, 张|照片). */
+static int S_plain_surname(const zn_work *w, size_t i) {
+  const zn_word *sw = zn_word1(w, i);
+  return sw && !(sw->flags & (ZN_W_ADJ | ZN_W_VERB | ZN_W_NUM | ZN_W_FUNC | ZN_W_PLACE));
+}
+
+typedef struct zn_trigram {
+  uint32_t c[3];
+  size_t at;
+} zn_trigram;
+
+static int S_cmp_trigram(const void *a, const void *b) {
+  const zn_trigram *x = a, *y = b;
+  int d = memcmp(x->c, y->c, sizeof x->c);
+  return d ? d : (x->at > y->at) - (x->at < y->at);
+}
+
+/* A surname and an everyday word that the piece writes three times or more, each time free
+ * of what stands before (江宏伟 four times in a portrait of the painter): a name, as if a title
+ * stood before it. */
+void zn_person_repeats(zn_work *w) {
+  size_t n = w->v->n, nk = 0;
+  w->repeated = zn_xcalloc(n + 1, 1);
+  zn_trigram *t = zn_xmalloc((n + 1) * sizeof *t);
+  for (size_t i = 0; i + 3 <= n; i++)
+    if (w->wend[i] == i + 1 && S_plain_surname(w, i) && S_surname_word(w, i) && !w->block[i] &&
+        S_free_before(w, i) && S_given_cost(w, i + 1) <= ZN_GIVEN_COMMON &&
+        S_given_cost(w, i + 2) <= ZN_GIVEN_COMMON) {
+      memcpy(t[nk].c, w->v->cp + i, sizeof t[nk].c);
+      t[nk++].at = i;
+    }
+  qsort(t, nk, sizeof *t, S_cmp_trigram);
+  for (size_t a = 0, b; a < nk; a = b) {
+    for (b = a + 1; b < nk && !memcmp(t[b].c, t[a].c, sizeof t[a].c);)
+      b++;
+    for (size_t k = a; b - a >= 3 && k < b; k++)
+      w->repeated[t[k].at] = 1;
+  }
+  free(t);
+}
+
 static void S_names_at(zn_work *w, size_t i) {
   const zn_params *p = &w->m->p;
   if (w->left[i] < ZN_STRONG_CUE && S_in_foreign_run(w, i))
@@ -221,13 +278,11 @@ static void S_names_at(zn_work *w, size_t i) {
       /* after a strong cue, a surname standing alone and one everyday noun or adjective of two
        * characters after it are a name whose given name is that word (校长|杨|胜利, 校长|孙|海洋):
        * the name costs no more than the two words */
-      if (g == 2 && sl == 1 && w->left[i] >= ZN_STRONG_CUE && w->wend[i] == i + 1 &&
-          w->wstart[i + 1] == i + 1 && w->wend[i + 1] == e) {
-        const zn_word *sw = zn_word1(w, i), *gw = zn_word_at(w, i + 1, e);
-        if (sw && gw &&
-            !(gw->flags & (ZN_W_VERB | ZN_W_FUNC | ZN_W_NUM | ZN_W_TIME | ZN_W_PLACE)) &&
-            !zn_gaz_at(w, i + 1, e) && cost > sw->cost + gw->cost - ZN_WORD_MARGIN)
-          cost = sw->cost + gw->cost - ZN_WORD_MARGIN;
+      if (g == 2 && sl == 1 && (w->left[i] >= ZN_STRONG_CUE || w->repeated[i]) &&
+          S_surname_word(w, i)) {
+        float words = zn_word1(w, i)->cost + zn_word_at(w, i + 1, e)->cost - ZN_WORD_MARGIN;
+        if (cost > words)
+          cost = words;
       }
       if (!S_in_list_of_things(w, i, e))
         zn_cand_add(w, i, e, cost, ZN_PER, ZN_NAME, ZN_SRC_MODEL);

@@ -64,8 +64,9 @@ typedef struct zn_work {
   /* base segmentation (words only): the word covering each position */
   size_t *wstart, *wend;
   /* evidence from rules and from earlier passes */
-  float *left, *right;  /* cue strength for a name starting / ending at i */
-  unsigned char *block; /* no name may cover i */
+  float *left, *right;     /* cue strength for a name starting / ending at i */
+  unsigned char *block;    /* no name may cover i */
+  unsigned char *repeated; /* a surname and a word at i that the piece repeats (person.c) */
   zn_hit *hits;
   size_t nhits, caphits;
   zn_cand *cands;
@@ -111,6 +112,8 @@ void zn_cand_add(zn_work *w, size_t s, size_t e, float cost, int type, int kind,
 /* The person candidates that start at i: they read the cues left[i] and right[e] for the ends
  * e after i, and nothing else a pass changes. */
 void zn_person_candidates_at(zn_work *w, size_t i);
+/* Marks in w->repeated the surnames that open, with an everyday word, a name the piece repeats. */
+void zn_person_repeats(zn_work *w);
 void zn_org_candidates(zn_work *w);
 
 #endif
