@@ -211,12 +211,26 @@ static int S_company_core(const zn_work *w, size_t s, size_t e, size_t *cs, size
   return 1;
 }
 
-/* Organisations must fit the base segmentation: drops those from k on that do not. */
+static double S_words_cost(const zn_work *w, size_t s, size_t e);
+
+/* Organisations must fit the base segmentation: drops those from k on that do not. One that
+ * fits but ends inside a word (联合国安理会|常任理事国 of 安理会常任理事国) costs no more than
+ * that word would less what its rest costs on its own: the path through it must not pay for
+ * cutting the word. */
 static void S_keep_fitting(zn_work *w, size_t k) {
   size_t keep = k;
-  for (; k < w->ncands; k++)
-    if (w->cands[k].type != ZN_ORG || S_org_fits(w, &w->cands[k]))
-      w->cands[keep++] = w->cands[k];
+  for (; k < w->ncands; k++) {
+    zn_cand *c = &w->cands[k];
+    if (c->type == ZN_ORG && !S_org_fits(w, c))
+      continue;
+    if (c->type == ZN_ORG && c->e < w->v->n && w->wstart[c->e] < c->e) {
+      size_t we = w->wend[c->e];
+      double cut = S_words_cost(w, c->s, we) - S_words_cost(w, c->e, we) - 0.5;
+      if (cut < c->cost)
+        c->cost = (float)cut;
+    }
+    w->cands[keep++] = *c;
+  }
   w->ncands = keep;
 }
 
