@@ -40,6 +40,7 @@ static void S_work_free(zn_work *w) {
   free(w->right);
   free(w->block);
   free(w->repeated);
+  free(w->nonname_reach);
   free(w->hits);
   free(w->cands);
   free(w->fixed);
@@ -249,7 +250,7 @@ static void S_fixed_candidates(zn_work *w) {
                   ZN_SRC_RULE);
   }
   S_keep_fitting(w, 0);
-  zn_person_repeats(w);
+  zn_person_prepare(w);
   w->nfixed = w->ncands;
   w->fixed = zn_xmalloc((w->nfixed + 1) * sizeof *w->fixed);
   if (w->nfixed)

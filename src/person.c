@@ -163,6 +163,11 @@ static size_t S_anonymous(const zn_work *w, size_t i) {
   return w->wstart[i] == i && w->wend[i] <= i + len ? len : 0;
 }
 
+/* Whether an entry that is never a name holds [s, e) (林巴斯 of 奥林巴斯, 高尔夫). */
+static int S_in_nonname(const zn_work *w, size_t s, size_t e) {
+  return w->nonname_reach[s] >= e;
+}
+
 /* Whether a surname stands alone at i as a word and one everyday noun or adjective of two
  * characters follows it as a word (杨|胜利, 孙|海洋, 江|宏伟): a name only where something
  * else says so. */
@@ -196,7 +201,7 @@ static int S_cmp_trigram(const void *a, const void *b) {
 /* A surname and an everyday word that the piece writes three times or more, each time free
  * of what stands before (江宏伟 four times in a portrait of the painter): a name, as if a title
  * stood before it. */
-void zn_person_repeats(zn_work *w) {
+static void S_repeats(zn_work *w) {
   size_t n = w->v->n, nk = 0;
   w->repeated = zn_xcalloc(n + 1, 1);
   zn_trigram *t = zn_xmalloc((n + 1) * sizeof *t);
@@ -215,6 +220,27 @@ void zn_person_repeats(zn_work *w) {
       w->repeated[t[k].at] = 1;
   }
   free(t);
+}
+
+/* nonname_reach[i]: the furthest end of an entry that is never a name and starts at i or
+ * before; one that reaches past i holds whatever starts at i and ends by then. */
+static void S_nonname_reach(zn_work *w) {
+  size_t n = w->v->n, reach = 0;
+  const zn_gaz_list *bs = &w->gstart; /* by start */
+  w->nonname_reach = zn_xcalloc(n + 1, sizeof *w->nonname_reach);
+  for (size_t k = 0; k < bs->n; k++)
+    if ((bs->m[k].cats & (1u << ZN_CAT_NONNAME)) && bs->m[k].e > w->nonname_reach[bs->m[k].s])
+      w->nonname_reach[bs->m[k].s] = bs->m[k].e;
+  for (size_t i = 0; i <= n; i++) {
+    if (w->nonname_reach[i] > reach)
+      reach = w->nonname_reach[i];
+    w->nonname_reach[i] = reach;
+  }
+}
+
+void zn_person_prepare(zn_work *w) {
+  S_repeats(w);
+  S_nonname_reach(w);
 }
 
 static void S_names_at(zn_work *w, size_t i) {
@@ -247,8 +273,7 @@ static void S_names_at(zn_work *w, size_t i) {
       if (func_surname && w->right[e] < 2 * ZN_STRONG_CUE)
         continue;
       const zn_word *head = zn_word_at(w, i, i + 2);
-      if (zn_has_cat(zn_gaz_at(w, i, e), ZN_CAT_NONNAME) ||
-          zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_PLACE_SUFFIX) ||
+      if (S_in_nonname(w, i, e) || zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_PLACE_SUFFIX) ||
           zn_has_cat(zn_gaz_at(w, i + sl, e), ZN_CAT_TITLE) || chain ||
           (S_place_end(w, e) && w->left[i] < ZN_STRONG_CUE) ||
           (w->left[i] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE && zn_place_stem(w, i, e)) ||
@@ -480,7 +505,8 @@ static void S_foreign_at(zn_work *w, size_t s) {
     int uncued = !joined && w->left[s] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE;
     if ((uncued && !S_whole_run(w, s, e, odd)) || (odd_cued && w->right[e] < ZN_STRONG_CUE))
       continue;
-    if (zn_plain_word(w, s, e) || (e - s > 3 && S_common_end(w, s, e)) || S_common_across(w, e))
+    if (zn_plain_word(w, s, e) || (e - s > 3 && S_common_end(w, s, e)) || S_common_across(w, e) ||
+        S_in_nonname(w, s, e))
       continue;
     /* the dot alone says foreign name: the parts' own costs do not count */
     float c = joined ? p->translit_base - w->left[s] : cost + (uncued ? ZN_RUN_COST : 0.0f);

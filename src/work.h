@@ -67,6 +67,7 @@ typedef struct zn_work {
   float *left, *right;     /* cue strength for a name starting / ending at i */
   unsigned char *block;    /* no name may cover i */
   unsigned char *repeated; /* a surname and a word at i that the piece repeats (person.c) */
+  size_t *nonname_reach;   /* the furthest end of a never-a-name entry starting by i */
   zn_hit *hits;
   size_t nhits, caphits;
   zn_cand *cands;
@@ -112,8 +113,8 @@ void zn_cand_add(zn_work *w, size_t s, size_t e, float cost, int type, int kind,
 /* The person candidates that start at i: they read the cues left[i] and right[e] for the ends
  * e after i, and nothing else a pass changes. */
 void zn_person_candidates_at(zn_work *w, size_t i);
-/* Marks in w->repeated the surnames that open, with an everyday word, a name the piece repeats. */
-void zn_person_repeats(zn_work *w);
+/* What the person candidates read that no pass changes: w->repeated and w->nonname_reach. */
+void zn_person_prepare(zn_work *w);
 void zn_org_candidates(zn_work *w);
 
 #endif
