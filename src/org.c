@@ -467,8 +467,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       if (S_brand_word(w, p, j) && S_firm_suffix(w, j, e))
         zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX), named = p;
     } else if (!(word->flags & ZN_W_ORGWORD)) {
-      /* 女队, 秘鲁队: a place names the team; no place names its army (美国|军队, 西藏|部队),
-       * and a verb with 队 is no team (建国|带队) */
+      /* 女队, 秘鲁队, 申花队: a place or a proper noun names the team; no place names its army
+       * (美国|军队, 西藏|部队), and a verb with 队 is no team (建国|带队) */
       const zn_word *in = zn_word_at(w, p, j);
       if (w->v->cp[j] != 0x961F /* 队 */ || zn_has_cat(zn_gaz_at(w, p, e), ZN_CAT_ORG_GENERIC) ||
           (in && (in->flags & ZN_W_VERB)))
@@ -476,8 +476,10 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       const zn_word *pw = p > 0 ? zn_word_at(w, w->wstart[p - 1], p) : NULL;
       int before = p > 0 && p - w->wstart[p - 1] >= 2 &&
                    ((pw && (pw->flags & ZN_W_PLACE)) || zn_place_stem(w, w->wstart[p - 1], p));
-      /* the team's place and its own name, maybe a place too (山东|泰山|队) */
-      if (((in && (in->flags & ZN_W_PLACE)) || zn_place_stem(w, p, j)) && j - p >= 2)
+      /* the team's place and its own name, maybe a place too (山东|泰山|队), or a brand
+       * (上海申花|队) */
+      if (((in && (in->flags & (ZN_W_PLACE | ZN_W_PROPER))) || zn_place_stem(w, p, j)) &&
+          j - p >= 2)
         zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
       if (before)
         zn_cand_add(w, w->wstart[p - 1], e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
