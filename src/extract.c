@@ -212,7 +212,25 @@ static int S_company_core(const zn_work *w, size_t s, size_t e, size_t *cs, size
   return 1;
 }
 
-static double S_words_cost(const zn_work *w, size_t s, size_t e);
+/* The least cost of the words alone over [s, e): what a candidate there must beat. */
+static double S_words_cost(const zn_work *w, size_t s, size_t e) {
+  double *best = zn_xmalloc((e - s + 1) * sizeof *best);
+  for (size_t i = 0; i <= e - s; i++)
+    best[i] = i ? INFINITY : 0;
+  for (size_t i = s; i < e; i++) {
+    double c1 = best[i - s] + zn_char_cost(w, i);
+    if (c1 < best[i + 1 - s])
+      best[i + 1 - s] = c1;
+    for (size_t k = w->edges.first[i]; k < w->edges.first[i + 1]; k++) {
+      size_t to = i + w->edges.edge[k].len;
+      if (to <= e && best[i - s] + w->edges.edge[k].cost < best[to - s])
+        best[to - s] = best[i - s] + w->edges.edge[k].cost;
+    }
+  }
+  double r = best[e - s];
+  free(best);
+  return r;
+}
 
 /* Organisations must fit the base segmentation: drops those from k on that do not. One that
  * fits but ends inside a word (联合国安理会|常任理事国 of 安理会常任理事国) costs no more than
@@ -226,7 +244,7 @@ static void S_keep_fitting(zn_work *w, size_t k) {
       continue;
     if (c->type == ZN_ORG && c->e < w->v->n && w->wstart[c->e] < c->e) {
       size_t we = w->wend[c->e];
-      double cut = S_words_cost(w, c->s, we) - S_words_cost(w, c->e, we) - 0.5;
+      double cut = S_words_cost(w, c->s, we) - S_words_cost(w, c->e, we) - ZN_WORD_MARGIN;
       if (cut < c->cost)
         c->cost = (float)cut;
     }
@@ -494,26 +512,6 @@ static size_t S_piece_end(const zn_view *v, size_t a) {
     if (!zn_is_han(v->cp[i - 1]) && !zn_is_ascii_alnum(v->cp[i - 1]))
       return i;
   return hi;
-}
-
-/* The least cost of the words alone over [s, e): what a candidate there must beat. */
-static double S_words_cost(const zn_work *w, size_t s, size_t e) {
-  double *best = zn_xmalloc((e - s + 1) * sizeof *best);
-  for (size_t i = 0; i <= e - s; i++)
-    best[i] = i ? INFINITY : 0;
-  for (size_t i = s; i < e; i++) {
-    double c1 = best[i - s] + zn_char_cost(w, i);
-    if (c1 < best[i + 1 - s])
-      best[i + 1 - s] = c1;
-    for (size_t k = w->edges.first[i]; k < w->edges.first[i + 1]; k++) {
-      size_t to = i + w->edges.edge[k].len;
-      if (to <= e && best[i - s] + w->edges.edge[k].cost < best[to - s])
-        best[to - s] = best[i - s] + w->edges.edge[k].cost;
-    }
-  }
-  double r = best[e - s];
-  free(best);
-  return r;
 }
 
 /* ZHNER_TRACE=1 in the environment: the base segmentation and the candidates

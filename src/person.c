@@ -13,7 +13,6 @@
 #define ZN_STRONG_CUE 3.0f   /* a cue at least this strong says person on its own */
 #define ZN_COMMON_WORD 9.0f  /* a word at most this cost (-ln p) is common */
 #define ZN_RARE_WORD 13.0f   /* a word at least this cost is rare */
-#define ZN_WORD_MARGIN 0.5f  /* how much cheaper than such a word a name it spans is made */
 #define ZN_GIVEN_COMMON 7.5f /* a character at most this cost as a given one is common in names */
 
 static float S_surname_cost(const zn_gaz_entry *g) {

@@ -107,6 +107,8 @@ size_t zn_gaz_longest_ending(const zn_work *w, zn_cat cat, size_t e);
 /* lattice.c: the best path over words and candidates; fills w->path. */
 void zn_lattice_best(zn_work *w, int with_cands);
 void zn_cand_add(zn_work *w, size_t s, size_t e, float cost, int type, int kind, int source);
+/* How much cheaper than the words it spans a candidate is made where it should win. */
+#define ZN_WORD_MARGIN 0.5f
 
 /* person.c, org.c */
 #define ZN_NAME_REACH 16 /* a person candidate starting at i ends at i + ZN_NAME_REACH at most */
