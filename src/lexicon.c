@@ -423,6 +423,30 @@ static void S_namelike_cost(zn_lexicon *lx, zn_word *w, float unknown) {
     w->cost = chars - ZN_NAMELIKE_MARGIN;
 }
 
+/* Whether the word at node is a city's or a county's usual short name (see zn_lexicon_seal). */
+static int S_place_stem(const zn_lexicon *lx, uint32_t node) {
+  static const uint32_t levels[] = {0x5E02 /* 市 */, 0x53BF /* 县 */};
+  const zn_trie *t = &lx->trie;
+  const zn_word *word = t->value[node];
+  if (!word || word->len < 2 || (word->flags & ZN_W_HIDDEN) ||
+      (!(word->flags & ZN_W_PROPER) && (word->flags & (ZN_W_NOUN | ZN_W_VERB | ZN_W_ADJ)) &&
+       word->cost < ZN_KNOWN_WORD))
+    return 0;
+  uint32_t first = node;
+  while (t->up[first])
+    first = t->up[first];
+  const zn_word *one = t->value[first];
+  if (one && !(one->flags & ZN_W_HIDDEN) && (one->flags & ZN_W_FUNC))
+    return 0;
+  for (size_t k = 0; k < sizeof levels / sizeof *levels; k++) {
+    uint32_t at = zn_trie_next(t, node, levels[k]);
+    const zn_word *place = at ? t->value[at] : NULL;
+    if (place && (place->flags & ZN_W_PLACE))
+      return 1;
+  }
+  return 0;
+}
+
 void zn_lexicon_seal(zn_lexicon *lx, float unknown_char) {
   float unknown = (float)log(lx->total + 1) + unknown_char;
   for (uint32_t node = 1; node < lx->trie.nodes; node++) {
@@ -430,6 +454,9 @@ void zn_lexicon_seal(zn_lexicon *lx, float unknown_char) {
     if (w && (w->flags & ZN_W_NAMELIKE))
       S_namelike_cost(lx, w, unknown);
   }
+  for (uint32_t node = 1; node < lx->trie.nodes; node++)
+    if (S_place_stem(lx, node))
+      ((zn_word *)lx->trie.value[node])->flags |= ZN_W_STEM;
   zn_trie_mark_all(&lx->trie, S_seal_mark, lx);
 }
 

@@ -26,10 +26,11 @@ enum {
   ZN_W_TIME = 256,    /* t */
   ZN_W_ORGWORD = 512, /* nt: a word that names a kind of body (水利局); never an ORG alone */
   ZN_W_NR = 1024, /* nr (not nrt, nrfg) of two characters: mostly everyday words (智慧, 养老) */
-  ZN_W_HIDDEN = 2048,   /* known, but the text is segmented without it (see lexicon.c) */
-  ZN_W_LINK = 4096,     /* p, c: a preposition or a conjunction (also ZN_W_FUNC) */
-  ZN_W_NAMELIKE = 8192, /* shaped like a person's name the tagger missed (see lexicon.c) */
-  ZN_W_PARTICLE = 16384 /* u: a structural or aspect particle (的, 了, 之; also ZN_W_FUNC) */
+  ZN_W_HIDDEN = 2048,    /* known, but the text is segmented without it (see lexicon.c) */
+  ZN_W_LINK = 4096,      /* p, c: a preposition or a conjunction (also ZN_W_FUNC) */
+  ZN_W_NAMELIKE = 8192,  /* shaped like a person's name the tagger missed (see lexicon.c) */
+  ZN_W_PARTICLE = 16384, /* u: a structural or aspect particle (的, 了, 之; also ZN_W_FUNC) */
+  ZN_W_STEM = 32768      /* a city's or a county's usual short name (see zn_lexicon_seal) */
 };
 
 /* A word of at most this cost (-ln p) is well known (日前: 10.2, 格局: 10.5). */
@@ -72,7 +73,12 @@ int zn_lexicon_read_words(zn_lexicon *lx, const zn_gazetteer *g, const char *pat
 int zn_lexicon_read_places(zn_lexicon *lx, const char *path, zn_error *err);
 /* Marks the trie's edges for walks once every list is read: a word the text may be segmented
  * into carries its cost (see zn_lexicon_mark_cost), any other node 0. unknown_char is what a
- * character no word holds costs beyond a word seen once. */
+ * character no word holds costs beyond a word seen once. Also sets ZN_W_STEM on the words that
+ * are a city's or a county's usual short name: the lexicon knows the word with a level after it
+ * as a place (大连 of 大连市), and not as an everyday noun, verb or adjective (资源 of 资源县,
+ * 合作 of 合作市), whatever else it tags it; a noun, verb or adjective too rare to be well known
+ * is no everyday word (铜仁 of 铜仁市, 遵义 of 遵义市); nor does one open with a function word
+ * (各市 of 各市县). */
 void zn_lexicon_seal(zn_lexicon *lx, float unknown_char);
 /* The cost a mark carries. */
 static inline float zn_lexicon_mark_cost(uint32_t mark) {

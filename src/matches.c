@@ -109,30 +109,9 @@ const zn_word *zn_word_at(const zn_work *w, size_t s, size_t e) {
   return NULL;
 }
 
-/* Whether the base word [q, p) is a city's or a county's usual short name: the lexicon knows it
- * with a level after it as a place (大连 of 大连市), and not as an everyday noun, verb or
- * adjective (资源 of 资源县, 合作 of 合作市), whatever else it tags it; a noun, verb or
- * adjective too rare to be well known is no everyday word (铜仁 of 铜仁市, 遵义 of 遵义市). */
 int zn_place_stem(const zn_work *w, size_t q, size_t p) {
-  static const uint32_t levels[] = {0x5E02 /* 市 */, 0x53BF /* 县 */};
-  const zn_word *word = zn_word_at(w, q, p), *first = zn_word1(w, q);
-  if (p - q < 2 || !word ||
-      (!(word->flags & ZN_W_PROPER) && (word->flags & (ZN_W_NOUN | ZN_W_VERB | ZN_W_ADJ)) &&
-       word->cost < ZN_KNOWN_WORD) ||
-      (first && (first->flags & ZN_W_FUNC)))
-    return 0; /* nor one that opens with a function word (各市 of 各市县) */
-  const zn_trie *t = &w->m->lex.trie;
-  uint32_t node = 0;
-  for (size_t i = q; i < p; i++)
-    if (!(node = zn_trie_next(t, node, w->v->cp[i])))
-      return 0;
-  for (size_t k = 0; k < sizeof levels / sizeof *levels; k++) {
-    uint32_t at = zn_trie_next(t, node, levels[k]);
-    const zn_word *place = at ? t->value[at] : NULL;
-    if (place && (place->flags & ZN_W_PLACE))
-      return 1;
-  }
-  return 0;
+  const zn_word *word = p >= q + 2 ? zn_word_at(w, q, p) : NULL;
+  return word && (word->flags & ZN_W_STEM);
 }
 
 int zn_plain_word(const zn_work *w, size_t s, size_t e) {
