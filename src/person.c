@@ -242,6 +242,18 @@ void zn_person_prepare(zn_work *w) {
   S_nonname_reach(w);
 }
 
+/* Whether [i, e) is a common verb of one character and a common word after it, as the base
+ * segmentation has them (企业家|谈|发展, 抓|经济): a verb and its object, not a surname and a
+ * given name, unless a strong cue after the name says otherwise. */
+static int S_verb_object(const zn_work *w, size_t i, size_t e) {
+  if (w->wend[i] != i + 1 || w->wstart[e - 2] != i + 1 || w->wend[e - 2] != e ||
+      w->right[e] >= ZN_STRONG_CUE)
+    return 0;
+  const zn_word *verb = zn_word1(w, i), *object = zn_word_at(w, i + 1, e);
+  return verb && object && (verb->flags & ZN_W_VERB) && verb->cost < ZN_KNOWN_WORD &&
+         !(object->flags & ZN_W_PROPER) && object->cost < ZN_COMMON_WORD;
+}
+
 static void S_names_at(zn_work *w, size_t i) {
   const zn_params *p = &w->m->p;
   if (w->left[i] < ZN_STRONG_CUE && S_in_foreign_run(w, i))
@@ -270,6 +282,8 @@ static void S_names_at(zn_work *w, size_t i) {
       cg += S_given_cost(w, e - 1);
       chain = chain || S_place_chain(w, e - 1);
       if (func_surname && w->right[e] < 2 * ZN_STRONG_CUE)
+        continue;
+      if (g == 2 && S_verb_object(w, i, e))
         continue;
       const zn_word *head = zn_word_at(w, i, i + 2);
       if (S_in_nonname(w, i, e) || zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_PLACE_SUFFIX) ||
