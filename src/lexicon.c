@@ -423,9 +423,9 @@ static void S_namelike_cost(zn_lexicon *lx, zn_word *w, float unknown) {
     w->cost = chars - ZN_NAMELIKE_MARGIN;
 }
 
-/* Whether the word at node is a city's or a county's usual short name (see zn_lexicon_seal). */
+/* Whether the word at node, which a place of the lexicon continues with a level, is a city's or
+ * a county's usual short name (see zn_lexicon_seal). */
 static int S_place_stem(const zn_lexicon *lx, uint32_t node) {
-  static const uint32_t levels[] = {0x5E02 /* 市 */, 0x53BF /* 县 */};
   const zn_trie *t = &lx->trie;
   const zn_word *word = t->value[node];
   if (!word || word->len < 2 || (word->flags & ZN_W_HIDDEN) ||
@@ -436,15 +436,7 @@ static int S_place_stem(const zn_lexicon *lx, uint32_t node) {
   while (t->up[first])
     first = t->up[first];
   const zn_word *one = t->value[first];
-  if (one && !(one->flags & ZN_W_HIDDEN) && (one->flags & ZN_W_FUNC))
-    return 0;
-  for (size_t k = 0; k < sizeof levels / sizeof *levels; k++) {
-    uint32_t at = zn_trie_next(t, node, levels[k]);
-    const zn_word *place = at ? t->value[at] : NULL;
-    if (place && (place->flags & ZN_W_PLACE))
-      return 1;
-  }
-  return 0;
+  return !(one && !(one->flags & ZN_W_HIDDEN) && (one->flags & ZN_W_FUNC));
 }
 
 void zn_lexicon_seal(zn_lexicon *lx, float unknown_char) {
@@ -454,9 +446,15 @@ void zn_lexicon_seal(zn_lexicon *lx, float unknown_char) {
     if (w && (w->flags & ZN_W_NAMELIKE))
       S_namelike_cost(lx, w, unknown);
   }
-  for (uint32_t node = 1; node < lx->trie.nodes; node++)
-    if (S_place_stem(lx, node))
-      ((zn_word *)lx->trie.value[node])->flags |= ZN_W_STEM;
+  /* from the places that end with a level (大连市, 资源县) to the words before the level */
+  const zn_trie *t = &lx->trie;
+  for (uint32_t node = 1; node < t->nodes; node++) {
+    if (t->upcp[node] != 0x5E02 /* 市 */ && t->upcp[node] != 0x53BF /* 县 */)
+      continue;
+    const zn_word *place = t->value[node];
+    if (place && (place->flags & ZN_W_PLACE) && S_place_stem(lx, t->up[node]))
+      ((zn_word *)t->value[t->up[node]])->flags |= ZN_W_STEM;
+  }
   zn_trie_mark_all(&lx->trie, S_seal_mark, lx);
 }
 
