@@ -440,14 +440,17 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
    * 李振华|局长, 看|队员 */
   if (w->wstart[j] == j && w->wend[j] > e) {
     size_t ts = w->wend[j] - zn_gaz_longest_ending(w, ZN_CAT_TITLE, w->wend[j]);
-    if (!zn_has_cat(zn_gaz_at(w, e, w->wend[j]), ZN_CAT_TITLE) &&
-        zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, j))
+    int rest_title = zn_has_cat(zn_gaz_at(w, e, w->wend[j]), ZN_CAT_TITLE);
+    if (!rest_title && zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, j))
       return; /* the body ends before the title: 制片厂|厂长, 中联部|部长; not where the
                * suffix is whole and the title follows it (地税局|党组|书记) */
+    /* a title that opens with the suffix wants a field before it (司法|部长), unless the
+     * suffix is whole and a title follows it in the same word (镇|党委书记) */
     const zn_word *field = j > 0 ? zn_word_at(w, w->wstart[j - 1], j) : NULL;
     if (ts < j || ts > e ||
-        (ts == j && (!field || j - w->wstart[j - 1] < 2 || !(field->flags & ZN_W_NOUN) ||
-                     (field->flags & ZN_W_PROPER))))
+        (ts == j && !rest_title &&
+         (!field || j - w->wstart[j - 1] < 2 || !(field->flags & ZN_W_NOUN) ||
+          (field->flags & ZN_W_PROPER))))
       return;
   }
   size_t latin = S_latin_name(w, j);
