@@ -242,11 +242,12 @@ void zn_person_prepare(zn_work *w) {
   S_nonname_reach(w);
 }
 
-/* Whether [i, e) is a common verb of one character and a common word after it, as the base
- * segmentation has them (企业家|谈|发展, 抓|经济): a verb and its object, not a surname and a
- * given name, unless a strong cue after the name says otherwise. */
-static int S_verb_object(const zn_work *w, size_t i, size_t e) {
-  if (w->wend[i] != i + 1 || w->wstart[e - 2] != i + 1 || w->wend[e - 2] != e ||
+/* Whether a common verb of one character stands at i and a common word of two characters after
+ * it, as the base segmentation has them (企业家|谈|发展): a verb and its object, not a surname
+ * and a given name, unless a strong cue after them says otherwise. */
+static int S_verb_object(const zn_work *w, size_t i) {
+  size_t e = i + 3;
+  if (e > w->v->n || w->wend[i] != i + 1 || w->wstart[i + 1] != i + 1 || w->wend[i + 1] != e ||
       w->right[e] >= ZN_STRONG_CUE)
     return 0;
   const zn_word *verb = zn_word1(w, i), *object = zn_word_at(w, i + 1, e);
@@ -283,7 +284,7 @@ static void S_names_at(zn_work *w, size_t i) {
       chain = chain || S_place_chain(w, e - 1);
       if (func_surname && w->right[e] < 2 * ZN_STRONG_CUE)
         continue;
-      if (g == 2 && S_verb_object(w, i, e))
+      if (g == 2 && sl == 1 && S_verb_object(w, i))
         continue;
       const zn_word *head = zn_word_at(w, i, i + 2);
       if (S_in_nonname(w, i, e) || zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_PLACE_SUFFIX) ||
