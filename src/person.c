@@ -167,12 +167,17 @@ static int S_in_nonname(const zn_work *w, size_t s, size_t e) {
   return w->nonname_reach[s] >= e;
 }
 
+/* Whether the base segmentation has a word of one character at i and one of two after it. */
+static int S_one_then_two(const zn_work *w, size_t i) {
+  return i + 3 <= w->v->n && w->wend[i] == i + 1 && w->wstart[i + 1] == i + 1 &&
+         w->wend[i + 1] == i + 3;
+}
+
 /* Whether a surname stands alone at i as a word and one everyday noun or adjective of two
  * characters follows it as a word (杨|胜利, 孙|海洋, 江|宏伟): a name only where something
  * else says so. */
 static int S_surname_word(const zn_work *w, size_t i) {
-  if (i + 3 > w->v->n || w->wend[i] != i + 1 || w->wstart[i + 1] != i + 1 ||
-      w->wend[i + 1] != i + 3 || !zn_has_cat(zn_gaz_at(w, i, i + 1), ZN_CAT_SURNAME))
+  if (!S_one_then_two(w, i) || !zn_has_cat(zn_gaz_at(w, i, i + 1), ZN_CAT_SURNAME))
     return 0;
   const zn_word *sw = zn_word1(w, i), *gw = zn_word_at(w, i + 1, i + 3);
   return sw && gw && !(gw->flags & (ZN_W_VERB | ZN_W_FUNC | ZN_W_NUM | ZN_W_TIME | ZN_W_PLACE)) &&
@@ -246,11 +251,9 @@ void zn_person_prepare(zn_work *w) {
  * it, as the base segmentation has them (企业家|谈|发展): a verb and its object, not a surname
  * and a given name, unless a strong cue after them says otherwise. */
 static int S_verb_object(const zn_work *w, size_t i) {
-  size_t e = i + 3;
-  if (e > w->v->n || w->wend[i] != i + 1 || w->wstart[i + 1] != i + 1 || w->wend[i + 1] != e ||
-      w->right[e] >= ZN_STRONG_CUE)
+  if (!S_one_then_two(w, i) || w->right[i + 3] >= ZN_STRONG_CUE)
     return 0;
-  const zn_word *verb = zn_word1(w, i), *object = zn_word_at(w, i + 1, e);
+  const zn_word *verb = zn_word1(w, i), *object = zn_word_at(w, i + 1, i + 3);
   return verb && object && (verb->flags & ZN_W_VERB) && verb->cost < ZN_KNOWN_WORD &&
          !(object->flags & ZN_W_PROPER) && object->cost < ZN_COMMON_WORD;
 }
