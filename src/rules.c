@@ -1,6 +1,8 @@
-/* rules.c: rules files -> pcre2_code (UTF | UCP, JIT) with match limits. */
+/* rules.c: rules files -> pcre2_code (UTF | UCP, JIT) with match limits,
+ * each run anchored at the positions its pattern can start at (starts.h). */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "rules.h"
+#include "starts.h"
 #include "util.h"
 
 #include <pcre2.h>
@@ -16,13 +18,71 @@ struct zn_rule {
   int cat;       /* the pattern is one category: (?:@{cat}) or (?=@{cat}); else -1 */
   int lookahead; /* (?=@{cat}) */
   int jit;       /* compiled to machine code: matched by pcre2_jit_match */
+  /* where its matches can start is known (starts.h): the pattern anchored, run
+   * at those positions only, and the rule's bit in the masks below; else -1 */
+  pcre2_code *anchored;
+  int anchored_jit;
+  int bit;
 };
+
+#define S_BITS 64                /* rules with known starts, at most */
+#define S_PAGES (0x110000u >> 8) /* a mask per code point, in pages of 256 */
 
 struct zn_rules {
   zn_rule *rule;
   size_t n, cap;
   uint32_t max_groups;
+  int nbits;
+  uint64_t *first[S_PAGES]; /* the rules (bits) a match of which can open with c */
+  uint64_t *prev[S_PAGES];  /* the rules a match of which can start right after c */
+  uint64_t need_first;      /* rules that ask first, */
+  uint64_t need_prev;       /* rules that ask prev, */
+  uint64_t begin;           /* and those of them that can also start at the subject's start */
+  int prefilter;            /* run rules at their starts only (the default) */
 };
+
+static void S_mask_set(uint64_t **page, uint32_t c, int bit) {
+  if (c >= 0x110000u)
+    return;
+  if (!page[c >> 8])
+    page[c >> 8] = zn_xcalloc(256, sizeof **page);
+  page[c >> 8][c & 255] |= (uint64_t)1 << bit;
+}
+
+static inline uint64_t S_mask_get(uint64_t *const *page, uint32_t c) {
+  const uint64_t *p = c < 0x110000u ? page[c >> 8] : NULL;
+  return p ? p[c & 255] : 0;
+}
+
+/* Reads where rule's matches can start (p is its pattern as written, pat as
+ * expanded) and, when that is known, compiles the anchored form. */
+static void S_starts(zn_rules *r, zn_rule *rule, const char *p, const zn_buf *pat,
+                     const zn_gazetteer *g) {
+  rule->bit = -1;
+  if (r->nbits >= S_BITS || rule->cat >= 0)
+    return;
+  zn_starts st;
+  zn_starts_read(p, g, &st);
+  int errcode;
+  PCRE2_SIZE erroff;
+  if (st.first_known || st.prev_known)
+    rule->anchored = pcre2_compile((PCRE2_SPTR)pat->s, pat->len,
+                                   PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_NO_START_OPTIMIZE,
+                                   &errcode, &erroff, NULL);
+  if (rule->anchored) {
+    rule->anchored_jit = pcre2_jit_compile(rule->anchored, PCRE2_JIT_COMPLETE) == 0;
+    int bit = rule->bit = r->nbits++;
+    uint64_t m = (uint64_t)1 << bit;
+    for (size_t k = 0; st.first_known && k < st.first.n; k++)
+      S_mask_set(r->first, st.first.cp[k], bit);
+    for (size_t k = 0; st.prev_known && k < st.prev.n; k++)
+      S_mask_set(r->prev, st.prev.cp[k], bit);
+    r->need_first |= st.first_known ? m : 0;
+    r->need_prev |= st.prev_known ? m : 0;
+    r->begin |= st.prev_known && st.prev_begin ? m : 0;
+  }
+  zn_starts_free(&st);
+}
 
 static int S_cmp_len(const void *a, const void *b) {
   size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
@@ -127,8 +187,8 @@ static int S_compile(zn_rules *r, const char *path, long lineno, char *line, con
   PCRE2_SIZE erroff;
   pcre2_code *code =
       pcre2_compile((PCRE2_SPTR)pat.s, pat.len, PCRE2_UTF | PCRE2_UCP, &errcode, &erroff, NULL);
-  zn_buf_free(&pat);
   if (!code) {
+    zn_buf_free(&pat);
     PCRE2_UCHAR msg[256];
     pcre2_get_error_message(errcode, msg, sizeof msg);
     /* offsets past an expansion point into the expanded text: report the
@@ -160,6 +220,9 @@ static int S_compile(zn_rules *r, const char *path, long lineno, char *line, con
   rule->cat = cat;
   rule->lookahead = lookahead;
   rule->jit = jit;
+  rule->anchored = NULL;
+  S_starts(r, rule, p, &pat, g);
+  zn_buf_free(&pat);
   uint32_t groups;
   pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
   if (groups + 1 > r->max_groups)
@@ -173,6 +236,7 @@ zn_rules *zn_rules_load(const char *path, const zn_gazetteer *g, zn_error *err) 
   if (!text)
     return NULL;
   zn_rules *r = zn_xcalloc(1, sizeof *r);
+  r->prefilter = 1;
   long lineno = 0;
   int rc = 0;
   for (char *line = text, *next; line && rc == 0; line = next) {
@@ -202,16 +266,20 @@ size_t zn_rules_count(const zn_rules *r) {
   return r ? r->n : 0;
 }
 
-static void S_hit(zn_hit **hits, size_t *n, size_t *cap, zn_action a, float w, size_t s, size_t e,
-                  int rule) {
-  zn_grow(hits, cap, *n + 1, sizeof **hits);
-  (*hits)[(*n)++] = (zn_hit){a, w, s, e, rule};
+typedef struct zn_hits {
+  zn_hit **hit;
+  size_t *n, *cap;
+} zn_hits;
+
+static void S_hit(zn_hits *out, zn_action a, float w, size_t s, size_t e, int rule) {
+  zn_grow(out->hit, out->cap, *out->n + 1, sizeof **out->hit);
+  (*out->hit)[(*out->n)++] = (zn_hit){a, w, s, e, rule};
 }
 
 /* A rule of one category, from the entries the caller found: the hits
  * PCRE2's scan would give (S_expand puts the longest entry first). */
 static void S_run_category(const zn_rule *rule, int index, const zn_view *v, zn_gaz_lookup lookup,
-                           const void *ctx, zn_hit **hits, size_t *n, size_t *cap) {
+                           const void *ctx, zn_hits *out) {
   for (size_t i = 0; i < v->n;) {
     size_t len = lookup(ctx, rule->cat, i);
     if (!len) {
@@ -220,11 +288,122 @@ static void S_run_category(const zn_rule *rule, int index, const zn_view *v, zn_
     }
     size_t at = rule->action == ZN_RULE_LEFT && !rule->lookahead ? i + len : i;
     if (rule->action == ZN_RULE_LEFT || rule->action == ZN_RULE_RIGHT)
-      S_hit(hits, n, cap, rule->action, rule->weight, at, at, index);
+      S_hit(out, rule->action, rule->weight, at, at, index);
     else if (!rule->lookahead)
-      S_hit(hits, n, cap, rule->action, rule->weight, i, i + len, index);
+      S_hit(out, rule->action, rule->weight, i, i + len, index);
     i += rule->lookahead ? 1 : len;
   }
+}
+
+/* The positions (0 … v->n) at which each rule with known starts can match:
+ * those of the rule of bit b are pos[from[b]] … pos[from[b + 1] - 1], in order. */
+static size_t *S_candidates(const zn_rules *r, const zn_view *v, size_t from[S_BITS + 1]) {
+  uint64_t *mask = zn_xmalloc((v->n + 1) * sizeof *mask);
+  uint64_t all = ((uint64_t)1 << (r->nbits - 1) << 1) - 1;
+  size_t count[S_BITS] = {0};
+  for (size_t i = 0; i <= v->n; i++) {
+    uint64_t m = all;
+    m &= (i < v->n ? S_mask_get(r->first, v->cp[i]) : 0) | ~r->need_first;
+    m &= (i > 0 ? S_mask_get(r->prev, v->cp[i - 1]) : r->begin) | ~r->need_prev;
+    mask[i] = m;
+    for (; m; m &= m - 1)
+      count[__builtin_ctzll(m)]++;
+  }
+  from[0] = 0;
+  for (int b = 0; b < S_BITS; b++)
+    from[b + 1] = from[b] + count[b];
+  size_t *pos = zn_xmalloc((from[S_BITS] + 1) * sizeof *pos), next[S_BITS];
+  memcpy(next, from, sizeof next);
+  for (size_t i = 0; i <= v->n; i++)
+    for (uint64_t m = mask[i]; m; m &= m - 1)
+      pos[next[__builtin_ctzll(m)]++] = i;
+  free(mask);
+  return pos;
+}
+
+/* Records the hit of a match (m: its rc) of rule; returns the byte offset the
+ * next match may start at (past the view's end when there is none). */
+static size_t S_take(const zn_rule *rule, int index, const zn_view *v, pcre2_match_data *md, int m,
+                     zn_hits *out) {
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+  size_t ms = ov[0], me = ov[1];
+  int grp = rule->action == ZN_RULE_LEFT || rule->action == ZN_RULE_RIGHT ? rule->group_at
+                                                                          : rule->group_m;
+  size_t gs = ms, ge = me;
+  if (grp > 0 && grp < m && ov[2 * grp] != PCRE2_UNSET)
+    gs = ov[2 * grp], ge = ov[2 * grp + 1];
+  else if (grp > 0)
+    gs = ge = (size_t)-1;
+  if (gs != (size_t)-1) {
+    size_t s = zn_view_index(v, gs), e = zn_view_index(v, ge);
+    switch (rule->action) {
+    case ZN_RULE_LEFT:
+      s = e = grp > 0 ? s : e;
+      break;
+    case ZN_RULE_RIGHT:
+      e = s;
+      break;
+    default:
+      break;
+    }
+    if (rule->action == ZN_RULE_LEFT || rule->action == ZN_RULE_RIGHT || e > s)
+      S_hit(out, rule->action, rule->weight, s, e, index);
+  }
+  if (me > ms)
+    return me;
+  if (ms >= v->nbytes) /* empty match: step one character */
+    return v->nbytes + 1;
+  size_t off = ms + 1;
+  while (off < v->nbytes && ((unsigned char)v->utf8[off] & 0xC0) == 0x80)
+    off++;
+  return off;
+}
+
+static int S_gave_up(const zn_rule *rule, size_t off, zn_error *err) {
+  return zn_fail(err, ZN_ERR_RULE, NULL, rule->line, 0, (long long)off,
+                 "rule on line %ld gave up at view byte %zu (match limit)", rule->line, off);
+}
+
+/* Every match of rule, scanning the whole view. The view is valid UTF-8 by
+ * construction, so it is never checked: a check reads the whole subject, and
+ * pcre2_match made one per rule and window (a third of the rules' time). */
+static int S_match_all(const zn_rule *rule, int index, const zn_view *v, pcre2_match_data *md,
+                       pcre2_match_context *mc, zn_hits *out, zn_error *err) {
+  PCRE2_SPTR subject = (PCRE2_SPTR)v->utf8;
+  for (size_t off = 0; off <= v->nbytes;) {
+    int m = rule->jit
+                ? pcre2_jit_match(rule->code, subject, v->nbytes, off, 0, md, mc)
+                : pcre2_match(rule->code, subject, v->nbytes, off, PCRE2_NO_UTF_CHECK, md, mc);
+    if (m == PCRE2_ERROR_NOMATCH)
+      break;
+    if (m < 0)
+      return S_gave_up(rule, off, err);
+    off = S_take(rule, index, v, md, m, out);
+  }
+  return 0;
+}
+
+/* The same matches, trying the anchored pattern at the npos positions pos
+ * (view indexes, in order) where one can start. */
+static int S_match_at(const zn_rule *rule, int index, const zn_view *v, const size_t *pos,
+                      size_t npos, pcre2_match_data *md, pcre2_match_context *mc, zn_hits *out,
+                      zn_error *err) {
+  PCRE2_SPTR subject = (PCRE2_SPTR)v->utf8;
+  size_t off = 0;
+  for (size_t k = 0; k < npos; k++) {
+    size_t b = v->boff[pos[k]];
+    if (b < off)
+      continue;
+    int m = rule->anchored_jit
+                ? pcre2_jit_match(rule->anchored, subject, v->nbytes, b, 0, md, mc)
+                : pcre2_match(rule->anchored, subject, v->nbytes, b, PCRE2_NO_UTF_CHECK, md, mc);
+    if (m == PCRE2_ERROR_NOMATCH)
+      continue;
+    if (m < 0)
+      return S_gave_up(rule, b, err);
+    off = S_take(rule, index, v, md, m, out);
+  }
+  return 0;
 }
 
 int zn_rules_run(const zn_rules *r, const zn_view *v, zn_gaz_lookup lookup, const void *ctx,
@@ -235,74 +414,45 @@ int zn_rules_run(const zn_rules *r, const zn_view *v, zn_gaz_lookup lookup, cons
   pcre2_set_match_limit(mc, 100000);
   pcre2_set_depth_limit(mc, 2000);
   pcre2_match_data *md = pcre2_match_data_create(r->max_groups, NULL);
+  size_t from[S_BITS + 1], *pos = r->prefilter && r->nbits ? S_candidates(r, v, from) : NULL;
+  zn_hits out = {hits, n, cap};
   int rc = 0;
-  PCRE2_SPTR subject = (PCRE2_SPTR)v->utf8;
   for (size_t i = 0; i < r->n && rc == 0; i++) {
     const zn_rule *rule = &r->rule[i];
     if (rule->cat >= 0 && lookup) {
-      S_run_category(rule, (int)i, v, lookup, ctx, hits, n, cap);
+      S_run_category(rule, (int)i, v, lookup, ctx, &out);
       continue;
     }
-    PCRE2_SIZE off = 0;
-    /* the view is valid UTF-8 by construction, so it is never checked: a check reads the whole
-     * subject, and pcre2_match made one per rule and window (a third of the rules' time) */
-    while (off <= v->nbytes) {
-      int m = rule->jit
-                  ? pcre2_jit_match(rule->code, subject, v->nbytes, off, 0, md, mc)
-                  : pcre2_match(rule->code, subject, v->nbytes, off, PCRE2_NO_UTF_CHECK, md, mc);
-      if (m == PCRE2_ERROR_NOMATCH)
-        break;
-      if (m < 0) {
-        rc = zn_fail(err, ZN_ERR_RULE, NULL, rule->line, 0, (long long)off,
-                     "rule on line %ld gave up at view byte %zu (match limit)", rule->line,
-                     (size_t)off);
-        break;
-      }
-      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-      size_t ms = ov[0], me = ov[1];
-      int grp = rule->action == ZN_RULE_LEFT || rule->action == ZN_RULE_RIGHT ? rule->group_at
-                                                                              : rule->group_m;
-      size_t gs = ms, ge = me;
-      if (grp > 0 && grp < m && ov[2 * grp] != PCRE2_UNSET)
-        gs = ov[2 * grp], ge = ov[2 * grp + 1];
-      else if (grp > 0)
-        gs = ge = (size_t)-1;
-      if (gs != (size_t)-1) {
-        size_t s = zn_view_index(v, gs), e = zn_view_index(v, ge);
-        switch (rule->action) {
-        case ZN_RULE_LEFT:
-          s = e = grp > 0 ? s : e;
-          break;
-        case ZN_RULE_RIGHT:
-          e = s;
-          break;
-        default:
-          break;
-        }
-        if (rule->action == ZN_RULE_LEFT || rule->action == ZN_RULE_RIGHT || e > s)
-          S_hit(hits, n, cap, rule->action, rule->weight, s, e, (int)i);
-      }
-      if (me > ms) {
-        off = me;
-      } else { /* empty match: step one character */
-        if (ms >= v->nbytes)
-          break;
-        off = ms + 1;
-        while (off < v->nbytes && ((unsigned char)v->utf8[off] & 0xC0) == 0x80)
-          off++;
-      }
-    }
+    /* a rule whose starts are many is faster scanned than tried at each */
+    int b = rule->bit;
+    if (pos && b >= 0 && from[b + 1] - from[b] <= v->n / 4 + 8)
+      rc = S_match_at(rule, (int)i, v, pos + from[b], from[b + 1] - from[b], md, mc, &out, err);
+    else
+      rc = S_match_all(rule, (int)i, v, md, mc, &out, err);
   }
+  free(pos);
   pcre2_match_data_free(md);
   pcre2_match_context_free(mc);
   return rc;
 }
 
+void zn_rules_prefilter(zn_rules *r, int on) {
+  r->prefilter = on;
+}
+
+size_t zn_rules_anchored(const zn_rules *r) {
+  return r ? (size_t)r->nbits : 0;
+}
+
 void zn_rules_free(zn_rules *r) {
   if (!r)
     return;
-  for (size_t i = 0; i < r->n; i++)
+  for (size_t i = 0; i < r->n; i++) {
     pcre2_code_free(r->rule[i].code);
+    pcre2_code_free(r->rule[i].anchored);
+  }
+  for (size_t k = 0; k < S_PAGES; k++)
+    free(r->first[k]), free(r->prev[k]);
   free(r->rule);
   free(r);
 }

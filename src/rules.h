@@ -50,6 +50,12 @@ typedef size_t (*zn_gaz_lookup)(const void *ctx, int cat, size_t i);
 int zn_rules_run(const zn_rules *r, const zn_view *v, zn_gaz_lookup lookup, const void *ctx,
                  zn_hit **hits, size_t *n, size_t *cap, zn_error *err);
 size_t zn_rules_count(const zn_rules *r);
+/* How many rules run anchored at the positions their pattern can start at
+ * (starts.h) rather than scanning every position. */
+size_t zn_rules_anchored(const zn_rules *r);
+/* Off: every rule scans every position, with the same hits (for tests and
+ * measurements); on by default. */
+void zn_rules_prefilter(zn_rules *r, int on);
 void zn_rules_free(zn_rules *r);
 
 #endif

@@ -9,6 +9,8 @@
 #include "view.h"
 #include "resolve.h"
 #include "sha256.h"
+#include "starts.h"
+#include "model.h"
 #include "trie.h"
 #include "zhner.h"
 
@@ -278,6 +280,62 @@ static void test_rules_fast_path(zn_gazetteer *g) {
   zn_rules_free(r);
 }
 
+/* Whether s holds exactly the characters of the UTF-8 string want. */
+static int S_set_is(const zn_cpset *s, const char *want) {
+  size_t n;
+  uint32_t *w = zn_utf8_decode(want, strlen(want), &n);
+  int same = s->n == n;
+  for (size_t i = 0; same && i < n; i++)
+    same = s->cp[i] == w[i];
+  free(w);
+  return same;
+}
+
+/* Where a pattern's matches can start: known only where every match must. */
+static void test_starts(zn_gazetteer *g) {
+  static const struct {
+    const char *pattern;
+    const char *first; /* sorted; NULL: not known */
+    const char *prev;  /* sorted; NULL: not known */
+    int begin;
+  } cases[] = {
+      {"、(?=@{level})", "、", NULL, 0},
+      {"(?:@{title})", "书副市", NULL, 0}, /* the first characters of the entries */
+      {"(?=(?:今天|[0-9]{1,2}日)(?:在|说))", "0123456789今", NULL, 0},
+      {"a?b", "ab", NULL, 0},
+      {"(?:a|)b*c", "abc", NULL, 0},
+      {"(?<!x)(?<m>中共)", "中", NULL, 0},
+      {"(?=\\p{sc=Han})ab", "a", NULL, 0}, /* an unknown lookahead leaves it to what follows */
+      {"(?<=社|报|\\n|^)\\p{sc=Han}{2,8}(?=日电)", NULL, "\n报社", 1},
+      {"(?<=[0-9]|[0-9][.．])(?:万|亿)", "万亿", ".0123456789．", 0},
+      {"(?<=《)[^《》]+", NULL, "《", 0},
+      {"(?<=a)x|y", "xy", NULL, 0}, /* the lookbehind holds for one alternative only */
+      {"(?<=\\p{sc=Han})x", "x", NULL, 0},
+      {"\\p{sc=Han}", NULL, NULL, 0},
+      {"[^a]b", NULL, NULL, 0},
+      {".x", NULL, NULL, 0},
+      {"a*", NULL, NULL, 0}, /* matches nothing anywhere */
+      {"(?=a|$)", NULL, NULL, 0},
+      {"(?i)a", NULL, NULL, 0},
+      {"(a)\\1", NULL, NULL, 0},
+      {"\\x20[：:]\\x{4E00}", " ", NULL, 0},
+      {"[\\x{4E00}-\\x{4E02}]", "一丁丂", NULL, 0},
+      {"x{2}", "x", NULL, 0},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+    zn_starts st;
+    zn_starts_read(cases[k].pattern, g, &st);
+    int ok =
+        cases[k].first ? st.first_known && S_set_is(&st.first, cases[k].first) : !st.first_known;
+    ok = ok && (cases[k].prev ? st.prev_known && S_set_is(&st.prev, cases[k].prev) &&
+                                    st.prev_begin == cases[k].begin
+                              : !st.prev_known);
+    CHECK(ok, "starts of %s: first %d (%zu), prev %d (%zu)", cases[k].pattern, st.first_known,
+          st.first.n, st.prev_known, st.prev.n);
+    zn_starts_free(&st);
+  }
+}
+
 static void test_rules(void) {
   zn_gazetteer g = {0};
   zn_error err = {0};
@@ -286,6 +344,7 @@ static void test_rules(void) {
   zn_gazetteer_read(&g, ZN_CAT_LEVEL_BODY, S_write("lb.txt", "委\n政协\n"), &err);
   zn_gazetteer_read(&g, ZN_CAT_TITLE, S_write("titles2.txt", "副书记\n"), &err);
   test_rules_fast_path(&g);
+  test_starts(&g);
   const char *p = S_write("r.txt", "# rules\nleft 4 (?:@{title})\n"
                                    "org 1 (?<m>@{level}(?:@{level_body}))(?=\\p{Han})\n"
                                    "right 2 (?=指出)\n");
@@ -376,6 +435,56 @@ static int S_run_cases(const char *path, const char *gaz) {
   return 0;
 }
 
+/* The shipped rules, run at the positions their patterns can start at and
+ * run over every position, give the same hits on our own texts. */
+static void test_rules_prefilter(const char *tests, const char *gaz) {
+  zn_error err = {0};
+  zn_model *m = zn_model_load(gaz, NULL, &err);
+  CHECK(m && m->nrules > 0, "model loads");
+  if (!m)
+    return;
+  static const char *texts[] = {"cases.txt", "data/xref/zunyi-a.txt", "data/xref/zunyi-b.txt",
+                                "data/score/meeting.txt", "../examples/sample-page.txt"};
+  size_t total = 0, anchored = 0, count = 0;
+  for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", tests, texts[t]);
+    size_t len;
+    char *text = zn_read_file(path, &len, &err);
+    CHECK(text, "read %s", path);
+    if (!text)
+      continue;
+    zn_view v;
+    S_view(text, &v);
+    free(text);
+    for (size_t r = 0; r < m->nrules; r++) {
+      zn_hit *a = NULL, *b = NULL;
+      size_t na = 0, nb = 0, capa = 0, capb = 0;
+      zn_rules_prefilter(m->rules[r], 1);
+      int rc = zn_rules_run(m->rules[r], &v, NULL, NULL, &a, &na, &capa, &err);
+      zn_rules_prefilter(m->rules[r], 0);
+      rc |= zn_rules_run(m->rules[r], &v, NULL, NULL, &b, &nb, &capb, &err);
+      zn_rules_prefilter(m->rules[r], 1);
+      qsort(a, na, sizeof *a, S_hit_cmp);
+      qsort(b, nb, sizeof *b, S_hit_cmp);
+      int same = rc == 0 && na == nb;
+      for (size_t k = 0; same && k < na; k++)
+        same = a[k].rule == b[k].rule && a[k].s == b[k].s && a[k].e == b[k].e &&
+               a[k].action == b[k].action;
+      CHECK(same, "%s: hits at the starts (%zu) = hits everywhere (%zu)", texts[t], na, nb);
+      total += na;
+      free(a), free(b);
+      if (t == 0)
+        anchored += zn_rules_anchored(m->rules[r]), count += zn_rules_count(m->rules[r]);
+    }
+    zn_view_free(&v);
+  }
+  CHECK(total > 1000, "the texts give the rules work: %zu hits", total);
+  CHECK(anchored * 4 >= count * 3, "most rules run at their starts only: %zu of %zu", anchored,
+        count);
+  zn_model_free(m);
+}
+
 static void test_model_errors(const char *gaz) {
   zn_error err = {0};
   /* an extra folder with a broken titles file replaces the built-in one */
@@ -464,6 +573,7 @@ int main(int argc, char **argv) {
   test_trie();
   test_gazetteer();
   test_rules();
+  test_rules_prefilter(argv[1], argv[2]);
   test_model_errors(argv[2]);
   test_resolve(argv[2]);
   char cmd[600];
