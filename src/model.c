@@ -130,7 +130,9 @@ static int S_read_fold(zn_model *m, const char *path, zn_error *err) {
 }
 
 /* A one-for-one table from an OpenCC conversion (t2s.json): every CJK
- * character that converts to exactly one other character. */
+ * character that converts to exactly one other character. The characters go
+ * to OpenCC in one text, one a line (a call per character costs more than
+ * its conversion); no phrase holds a line break, so each converts alone. */
 static int S_read_opencc(zn_model *m, const manifest_line *ml, zn_error *err) {
   opencc_t cc = opencc_open(ml->path);
   if (cc == (opencc_t)-1)
@@ -139,19 +141,28 @@ static int S_read_opencc(zn_model *m, const manifest_line *ml, zn_error *err) {
   if (!m->fold)
     m->fold = zn_fold_new();
   static const uint32_t ranges[][2] = {{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}};
+  zn_buf in = {0};
   for (size_t r = 0; r < sizeof ranges / sizeof *ranges; r++)
     for (uint32_t c = ranges[r][0]; c <= ranges[r][1]; c++) {
-      char in[5] = {0};
-      size_t len = zn_utf8_put(c, in);
-      char *out = opencc_convert_utf8(cc, in, len);
-      size_t n;
-      uint32_t *cp = out ? zn_utf8_decode(out, strlen(out), &n) : NULL;
+      char one[5];
+      zn_buf_add(&in, one, zn_utf8_put(c, one));
+      zn_buf_add(&in, "\n", 1);
+    }
+  char *out = opencc_convert_utf8(cc, in.s, in.len);
+  const char *o = out;
+  for (size_t r = 0; o && r < sizeof ranges / sizeof *ranges; r++)
+    for (uint32_t c = ranges[r][0]; c <= ranges[r][1] && *o; c++) {
+      const char *eol = strchr(o, '\n');
+      size_t len = eol ? (size_t)(eol - o) : strlen(o), n;
+      uint32_t *cp = zn_utf8_decode(o, len, &n);
       if (cp && n == 1 && cp[0] != c)
         zn_fold_set(m->fold, c, cp[0]);
       free(cp);
-      if (out)
-        opencc_convert_utf8_free(out);
+      o = eol ? eol + 1 : o + len;
     }
+  if (out)
+    opencc_convert_utf8_free(out);
+  zn_buf_free(&in);
   opencc_close(cc);
   return 0;
 }
