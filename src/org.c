@@ -428,11 +428,24 @@ static size_t S_prefix_ending(const zn_work *w, size_t p) {
   return len && w->wstart[p - 1] > p - len && w->wstart[p - len] == p - len ? len : 0;
 }
 
+/* Whether the base words of [q, j) are all common nouns of two characters or more: the field
+ * of a ministry or an association whose head is named right after it (产业|资源|部长官,
+ * 土地|开发|部长); no verb, place or name among them. */
+static int S_field_words(const zn_work *w, size_t q, size_t j) {
+  for (size_t i = q; i < j; i = w->wend[i]) {
+    const zn_word *word = zn_word_at(w, i, w->wend[i]);
+    if (w->wend[i] - i < 2 || w->wend[i] > j || !word || !(word->flags & ZN_W_NOUN) ||
+        (word->flags & (ZN_W_VERB | ZN_W_PLACE | ZN_W_PROPER | ZN_W_FUNC)))
+      return 0;
+  }
+  return 1;
+}
+
 static void S_extend(zn_work *w, size_t j, size_t e) {
   const zn_params *pr = &w->m->p;
   size_t p = j, named = (size_t)-1; /* named: where the last candidate starts */
   size_t verb_at = (size_t)-1;      /* where the last verb of two characters or more starts */
-  int verbs = 0, joined = 0, dotted = 0;
+  int verbs = 0, joined = 0, dotted = 0, titled = 0;
   if (S_event_after(w, e) || S_suffix_in_word(w, j, e) || S_state_government(w, j, e))
     return;
   /* a suffix that opens a longer word: a body before a title (法院|院长), or
@@ -452,6 +465,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
          (!field || j - w->wstart[j - 1] < 2 || !(field->flags & ZN_W_NOUN) ||
           (field->flags & ZN_W_PROPER))))
       return;
+    titled = ts == j;
   }
   size_t latin = S_latin_name(w, j);
   if (latin != (size_t)-1 && w->wstart[j] == j && S_firm_suffix(w, j, e)) {
@@ -541,7 +555,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     if (c != W_VERB && !(end == j && S_generic_kind(w, q, j, e)) &&
         (town || S_anchor_word(w, q, end) ||
          (!joined && S_brand_word(w, q, end) && S_firm_suffix(w, j, e)) ||
-         (dotted && zn_is_joiner(w->v->cp[end])) || (!joined && S_parent_body(w, q, end, e)))) {
+         (dotted && zn_is_joiner(w->v->cp[end])) || (!joined && S_parent_body(w, q, end, e)) ||
+         (titled && j - p >= 4 && S_field_words(w, p, j)))) {
       zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
       if (!S_bare_level(w, q, end))
         named = p; /* 街道|党工委 is no name whole yet: 开怀|街道党工委 */
