@@ -428,6 +428,14 @@ static size_t S_prefix_ending(const zn_work *w, size_t p) {
   return len && w->wstart[p - 1] > p - len && w->wstart[p - len] == p - len ? len : 0;
 }
 
+/* Whether the lexicon word that ends with the suffix [j, e), no kind of body, is a proper noun
+ * or a place that names one: the suffix of two characters or more (北京|晨报, 北京|饭店,
+ * 故宫|博物院); its part before the suffix then anchors it as in a kind's word. */
+static int S_named_word(const zn_word *word, size_t j, size_t e) {
+  return e - j >= 2 &&
+         ((word->flags & (ZN_W_PROPER | ZN_W_NR)) == ZN_W_PROPER || (word->flags & ZN_W_PLACE));
+}
+
 /* Whether the base words of [q, j) are all common nouns of two characters or more: the field
  * of a ministry or an association whose head is named right after it (产业|资源|部长官,
  * 土地|开发|部长); no verb, place or name among them. */
@@ -483,7 +491,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
        * a firm's whose first part jieba tags as a person's name may be whole (方正|集团) */
       if (S_brand_word(w, p, j) && S_firm_suffix(w, j, e))
         zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX), named = p;
-    } else if (!(word->flags & ZN_W_ORGWORD)) {
+    } else if (!(word->flags & ZN_W_ORGWORD) && !S_named_word(word, j, e)) {
       /* 女队, 秘鲁队, 申花队: a place or a proper noun names the team; no place names its army
        * (美国|军队, 西藏|部队), and a verb with 队 is no team (建国|带队) */
       const zn_word *in = zn_word_at(w, p, j);
