@@ -364,43 +364,35 @@ static int S_gave_up(const zn_rule *rule, size_t off, zn_error *err) {
                  "rule on line %ld gave up at view byte %zu (match limit)", rule->line, off);
 }
 
-/* Every match of rule, scanning the whole view. The view is valid UTF-8 by
- * construction, so it is never checked: a check reads the whole subject, and
- * pcre2_match made one per rule and window (a third of the rules' time). */
-static int S_match_all(const zn_rule *rule, int index, const zn_view *v, pcre2_match_data *md,
-                       pcre2_match_context *mc, zn_hits *out, zn_error *err) {
+/* One match of code in view v from byte off, by its machine code when it has
+ * some. The view is valid UTF-8 by construction, so it is never checked: a check
+ * reads the whole subject, and pcre2_match made one per rule and window. */
+static int S_match(const pcre2_code *code, int jit, const zn_view *v, size_t off,
+                   pcre2_match_data *md, pcre2_match_context *mc) {
   PCRE2_SPTR subject = (PCRE2_SPTR)v->utf8;
-  for (size_t off = 0; off <= v->nbytes;) {
-    int m = rule->jit
-                ? pcre2_jit_match(rule->code, subject, v->nbytes, off, 0, md, mc)
-                : pcre2_match(rule->code, subject, v->nbytes, off, PCRE2_NO_UTF_CHECK, md, mc);
-    if (m == PCRE2_ERROR_NOMATCH)
-      break;
-    if (m < 0)
-      return S_gave_up(rule, off, err);
-    off = S_take(rule, index, v, md, m, out);
-  }
-  return 0;
+  return jit ? pcre2_jit_match(code, subject, v->nbytes, off, 0, md, mc)
+             : pcre2_match(code, subject, v->nbytes, off, PCRE2_NO_UTF_CHECK, md, mc);
 }
 
-/* The same matches, trying the anchored pattern at the npos positions pos
- * (view indexes, in order) where one can start. */
-static int S_match_at(const zn_rule *rule, int index, const zn_view *v, const size_t *pos,
-                      size_t npos, pcre2_match_data *md, pcre2_match_context *mc, zn_hits *out,
-                      zn_error *err) {
-  PCRE2_SPTR subject = (PCRE2_SPTR)v->utf8;
+/* Every match of rule: scanning the whole view (pos NULL), or trying the anchored
+ * pattern at the npos positions pos (view indexes, in order) where one can start,
+ * with the same matches. */
+static int S_matches(const zn_rule *rule, int index, const zn_view *v, const size_t *pos,
+                     size_t npos, pcre2_match_data *md, pcre2_match_context *mc, zn_hits *out,
+                     zn_error *err) {
   size_t off = 0;
-  for (size_t k = 0; k < npos; k++) {
-    size_t b = v->boff[pos[k]];
-    if (b < off)
+  for (size_t k = 0; pos ? k < npos : off <= v->nbytes; k++) {
+    size_t at = pos ? v->boff[pos[k]] : off;
+    if (at < off)
       continue;
-    int m = rule->anchored_jit
-                ? pcre2_jit_match(rule->anchored, subject, v->nbytes, b, 0, md, mc)
-                : pcre2_match(rule->anchored, subject, v->nbytes, b, PCRE2_NO_UTF_CHECK, md, mc);
+    int m = pos ? S_match(rule->anchored, rule->anchored_jit, v, at, md, mc)
+                : S_match(rule->code, rule->jit, v, at, md, mc);
+    if (m == PCRE2_ERROR_NOMATCH && !pos)
+      break; /* nothing after at */
     if (m == PCRE2_ERROR_NOMATCH)
       continue;
     if (m < 0)
-      return S_gave_up(rule, b, err);
+      return S_gave_up(rule, at, err);
     off = S_take(rule, index, v, md, m, out);
   }
   return 0;
@@ -425,10 +417,9 @@ int zn_rules_run(const zn_rules *r, const zn_view *v, zn_gaz_lookup lookup, cons
     }
     /* a rule whose starts are many is faster scanned than tried at each */
     int b = rule->bit;
-    if (pos && b >= 0 && from[b + 1] - from[b] <= v->n / 4 + 8)
-      rc = S_match_at(rule, (int)i, v, pos + from[b], from[b + 1] - from[b], md, mc, &out, err);
-    else
-      rc = S_match_all(rule, (int)i, v, md, mc, &out, err);
+    int at_starts = pos && b >= 0 && from[b + 1] - from[b] <= v->n / 4 + 8;
+    rc = S_matches(rule, (int)i, v, at_starts ? pos + from[b] : NULL,
+                   at_starts ? from[b + 1] - from[b] : 0, md, mc, &out, err);
   }
   free(pos);
   pcre2_match_data_free(md);
