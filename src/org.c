@@ -429,7 +429,7 @@ static size_t S_prefix_ending(const zn_work *w, size_t p) {
 }
 
 /* Whether the lexicon word that ends with the suffix [j, e), no kind of body, is a proper noun
- * or a place that names one: the suffix of two characters or more (北京|晨报, 北京|饭店,
+ * or a place that names one: the suffix of two characters or more (雅戈尔|集团, 北京|饭店,
  * 故宫|博物院); its part before the suffix then anchors it as in a kind's word. */
 static int S_named_word(const zn_word *word, size_t j, size_t e) {
   return e - j >= 2 &&
@@ -438,7 +438,7 @@ static int S_named_word(const zn_word *word, size_t j, size_t e) {
 
 /* Whether the base words of [q, j) are all common nouns of two characters or more: the field
  * of a ministry or an association whose head is named right after it (产业|资源|部长官,
- * 土地|开发|部长); no verb, place or name among them. */
+ * 农业|渔业|部长); no verb (土地|开发|部长), place or name among them. */
 static int S_field_words(const zn_work *w, size_t q, size_t j) {
   for (size_t i = q; i < j; i = w->wend[i]) {
     const zn_word *word = zn_word_at(w, i, w->wend[i]);
