@@ -65,6 +65,8 @@ static void S_starts(zn_rules *r, zn_rule *rule, const char *p, const zn_buf *pa
   zn_starts_read(p, g, &st);
   int errcode;
   PCRE2_SIZE erroff;
+  /* no start optimisation: at each start it would look ahead for a character the match
+   * needs (a scan of up to thousands of bytes per try), which the scan did once */
   if (st.first_known || st.prev_known)
     rule->anchored = pcre2_compile((PCRE2_SPTR)pat->s, pat->len,
                                    PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_NO_START_OPTIMIZE,
