@@ -17,9 +17,9 @@ typedef struct S_end {
 
 typedef struct S_piece {
   S_end first, last;
-  int zero;      /* zero-width: a lookaround or an anchor */
-  int behind;    /* a lookbehind (?<=…): its body's last end is in last */
-  S_end behind_; /* that body's last end */
+  int zero;        /* zero-width: a lookaround or an anchor */
+  int behind;      /* a lookbehind (?<=…), unquantified: */
+  S_end body_last; /* its body's last end */
 } S_piece;
 
 typedef struct S_reader {
@@ -44,7 +44,7 @@ static void S_end_free(S_end *e) {
 static void S_piece_free(S_piece *p) {
   S_end_free(&p->first);
   S_end_free(&p->last);
-  S_end_free(&p->behind_);
+  S_end_free(&p->body_last);
 }
 
 /* to ∪= from, to's empty left as it was */
@@ -308,7 +308,7 @@ static void S_group(S_reader *r, S_piece *it) {
       it->first.empty = 1;
     if (kind == S_BEHIND) {
       it->behind = 1;
-      S_move(&it->behind_, &in.last);
+      S_move(&it->body_last, &in.last);
     }
   }
   S_piece_free(&in);
@@ -388,9 +388,9 @@ static S_piece S_sequence(S_reader *r) {
     else
       S_move(&acc.last, &it.last);
     /* a lookbehind before anything is consumed, at the pattern's top */
-    if (r->depth == 0 && !consumed && it.behind && !r->prev_set && !it.behind_.any &&
-        !it.behind_.empty) {
-      S_move(&r->prev, &it.behind_);
+    if (r->depth == 0 && !consumed && it.behind && !r->prev_set && !it.body_last.any &&
+        !it.body_last.empty) {
+      S_move(&r->prev, &it.body_last);
       r->prev_set = 1;
     }
     consumed |= !it.zero;
