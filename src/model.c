@@ -142,13 +142,26 @@ static int S_read_opencc(zn_model *m, const manifest_line *ml, zn_error *err) {
     m->fold = zn_fold_new();
   static const uint32_t ranges[][2] = {{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF}};
   zn_buf in = {0};
+  size_t lines = 0;
   for (size_t r = 0; r < sizeof ranges / sizeof *ranges; r++)
-    for (uint32_t c = ranges[r][0]; c <= ranges[r][1]; c++) {
+    for (uint32_t c = ranges[r][0]; c <= ranges[r][1]; c++, lines++) {
       char one[5];
       zn_buf_add(&in, one, zn_utf8_put(c, one));
       zn_buf_add(&in, "\n", 1);
     }
   char *out = opencc_convert_utf8(cc, in.s, in.len);
+  size_t back = 0;
+  for (const char *q = out; q && (q = strchr(q, '\n')); q++)
+    back++;
+  if (back != lines) { /* the lines would not pair each character with its own */
+    if (out)
+      opencc_convert_utf8_free(out);
+    zn_buf_free(&in);
+    opencc_close(cc);
+    return zn_fail(err, ZN_ERR_DATA, ml->manifest, ml->line, 1, -1,
+                   "OpenCC configuration '%s' gave %zu lines for %zu characters, one a line",
+                   ml->path, back, lines);
+  }
   const char *o = out;
   for (size_t r = 0; o && r < sizeof ranges / sizeof *ranges; r++)
     for (uint32_t c = ranges[r][0]; c <= ranges[r][1] && *o; c++) {
