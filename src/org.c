@@ -449,6 +449,34 @@ static int S_field_words(const zn_work *w, size_t q, size_t j) {
   return 1;
 }
 
+/* A one-character word cheaper than this is too common to be part of a brand (是, 到, 进, 小). */
+#define ZN_BRAND_ONE 8.0f
+
+/* Where the brand of a firm starts whose name, as found, opens at p with a place (贵州|科技发展
+ * 有限公司) or with a brand of one character (鹤|药业集团): no firm bears a brand of one
+ * character, and none is named by its place and trade alone, so the one-character words the
+ * lexicon does not join right before p belong to the name: two to four before a place
+ * (苗|侗|佰|润|贵州…), one before a brand of one character (安|鹤…). None of them is a function
+ * word or a common word, and before them stands no Han character, or a preposition or a
+ * conjunction (not 这|是|华…, 小|王|进|贵州…, 代表团|赴|沪…). Or (size_t)-1. */
+static size_t S_brand_start(const zn_work *w, size_t p) {
+  const zn_word *first = zn_word_at(w, p, w->wend[p]);
+  int one = S_fragment(w, p) && w->wend[p] < w->v->n && w->wend[w->wend[p]] - w->wend[p] >= 2;
+  if (!one && !(first && (first->flags & ZN_W_PLACE) && w->wend[p] - p >= 2))
+    return (size_t)-1;
+  size_t b = p, least = one ? 1 : 2, most = one ? 1 : 4;
+  while (b > 0 && p - b < most && zn_is_han(w->v->cp[b - 1]) && w->wstart[b - 1] == b - 1 &&
+         w->wend[b - 1] == b) {
+    const zn_word *word = zn_word1(w, b - 1);
+    if (word && ((word->flags & ZN_W_FUNC) || word->cost < ZN_BRAND_ONE))
+      break;
+    b--;
+  }
+  if (p - b < least || zn_word_at(w, b, one ? p + 1 : p))
+    return (size_t)-1;
+  return b == 0 || !zn_is_han(w->v->cp[b - 1]) || S_link_before(w, b) ? b : (size_t)-1;
+}
+
 static void S_extend(zn_work *w, size_t j, size_t e) {
   const zn_params *pr = &w->m->p;
   size_t p = j, named = (size_t)-1; /* named: where the last candidate starts */
@@ -571,6 +599,9 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     } else if (whole)
       break;
   }
+  size_t brand = named == p && S_firm_suffix(w, j, e) ? S_brand_start(w, p) : (size_t)-1;
+  if (brand != (size_t)-1)
+    zn_cand_add(w, brand, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
   /* the whole item of a list whose names share the suffix: 交通投资集团、鸿运农投集团 */
   if (p < j && e - p >= 4 && (p == 0 || !zn_is_han(w->v->cp[p - 1])) && S_shared_suffix(w, p, j, e))
     zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
