@@ -226,6 +226,23 @@ static int S_state_government(const zn_work *w, size_t j, size_t e) {
          !(j > 0 && zn_has_cat(zn_gaz_at(w, j - 1, j), ZN_CAT_LEVEL));
 }
 
+/* Whether [j, e) is a people's congress or a political consultative conference (人大, 政协,
+ * 人大常委会) after no place, level or known prefix: those are named by their place or level
+ * (全国政协, 市人大, 凯里市政协), so what stands before is no part of a name (…新篇章|贡献|政协).
+ */
+static int S_unplaced_congress(const zn_work *w, size_t j, size_t e) {
+  if (!zn_has_cat(zn_gaz_at(w, j, e), ZN_CAT_LEVEL_BODY) ||
+      !(zn_view_holds(w->v, j, j + 2, "人大") || zn_view_holds(w->v, j, j + 2, "政协")) || j == 0 ||
+      w->wend[j - 1] != j)
+    return 0;
+  size_t q = w->wstart[j - 1];
+  const zn_gaz_entry *g = zn_gaz_at(w, q, j);
+  const zn_word *word = zn_word_at(w, q, j);
+  return !zn_has_cat(g, ZN_CAT_LEVEL) && !zn_has_cat(g, ZN_CAT_ORG_PREFIX) &&
+         !zn_has_cat(g, ZN_CAT_PLACE_SUFFIX) && !(word && (word->flags & ZN_W_PLACE)) &&
+         !zn_place_stem(w, q, j);
+}
+
 /* Whether the base word at e names a competition (邀请赛, 锦标赛; not 比赛):
  * what comes before it names the event (五国女篮|邀请赛), not a team. */
 static int S_event_after(const zn_work *w, size_t e) {
@@ -482,7 +499,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
   size_t p = j, named = (size_t)-1; /* named: where the last candidate starts */
   size_t verb_at = (size_t)-1;      /* where the last verb of two characters or more starts */
   int verbs = 0, joined = 0, dotted = 0, titled = 0;
-  if (S_event_after(w, e) || S_suffix_in_word(w, j, e) || S_state_government(w, j, e))
+  if (S_event_after(w, e) || S_suffix_in_word(w, j, e) || S_state_government(w, j, e) ||
+      S_unplaced_congress(w, j, e))
     return;
   /* a suffix that opens a longer word: a body before a title (法院|院长), or
    * the title's first character after a field (司法|部长); not 副|部长,
