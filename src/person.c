@@ -430,11 +430,23 @@ static int S_foreign_start(const zn_work *w, size_t s) {
 
 #define ZN_RUN_MIN 3     /* a whole run with no cue: at least this long */
 #define ZN_RUN_COST 3.0f /* and this much dearer than with one */
-/* Whether [s, e) is a whole run of characters foreign names use, long, opening with a surname:
- * a Chinese name would cut it in the middle (马|尔科|维奇, 伊|斯梅|达). */
+/* Whether [s, e), opening no Han text, is the subject of its clause: what follows it is no
+ * noun, which it would qualify (阿拉|伯|产油国, 斯诺克|团体), but a verb, an adverb, a time or a
+ * preposition (阿巴查|8日晨, 伯奇费尔|郑重地). */
+static int S_clause_subject(const zn_work *w, size_t s, size_t e) {
+  if ((s > 0 && zn_is_han(w->v->cp[s - 1])) || e >= w->v->n || w->wstart[e] != e)
+    return 0;
+  const zn_word *next = zn_word_at(w, e, w->wend[e]);
+  return !next || !(next->flags & (ZN_W_NOUN | ZN_W_PLACE)) || (next->flags & ZN_W_TIME);
+}
+
+/* Whether [s, e) is a whole run of characters foreign names use, long, opening with a surname
+ * (a Chinese name would cut it in the middle: 马|尔科|维奇, 伊|斯梅|达) or the subject of its
+ * clause. */
 static int S_whole_run(const zn_work *w, size_t s, size_t e, int odd) {
   float common = w->m->p.translit_odd_word; /* a one-character word this cheap is common */
-  if (odd || e - s < ZN_RUN_MIN || !zn_has_cat(zn_gaz_at(w, s, s + 1), ZN_CAT_SURNAME))
+  if (odd || e - s < ZN_RUN_MIN ||
+      (!zn_has_cat(zn_gaz_at(w, s, s + 1), ZN_CAT_SURNAME) && !S_clause_subject(w, s, e)))
     return 0;
   for (size_t k = s + 1; k < e; k++) {
     const zn_word *one = zn_word1(w, k);
