@@ -304,6 +304,20 @@ static int S_name_shaped(const zn_lexicon *lx, const zn_gazetteer *g, const zn_w
          !S_is_word(lx, cp + 1, 2);
 }
 
+void zn_lexicon_translit(zn_lexicon *lx, const zn_gazetteer *g, float least) {
+  const zn_cat cat = ZN_CAT_TRANSLIT;
+  for (size_t i = 0; i < g->nlist[cat]; i++) {
+    const char *s = g->lists[cat][i];
+    uint32_t cp;
+    size_t len = strlen(s);
+    if (zn_utf8_next((const unsigned char *)s, (const unsigned char *)s + len, &cp) != len)
+      continue; /* one character an entry */
+    zn_charstat *st = S_char(lx, cp);
+    if (st->translit < least)
+      st->translit = least;
+  }
+}
+
 int zn_lexicon_read_words(zn_lexicon *lx, const zn_gazetteer *g, const char *path, zn_error *err) {
   struct word_ctx c = {.lx = lx, .g = g, .path = path};
   int rc = zn_each_line(path, S_HINT, S_word_line, &c, err);

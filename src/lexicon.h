@@ -80,6 +80,9 @@ int zn_lexicon_read_places(zn_lexicon *lx, const char *path, zn_error *err);
  * is no everyday word (铜仁 of 铜仁市, 遵义 of 遵义市); nor does one open with a function word
  * (各市 of 各市县). */
 void zn_lexicon_seal(zn_lexicon *lx, float unknown_char);
+/* The characters of g's transliteration tables (猜, 颂): foreign names use each of them at least
+ * least times, whatever the lexicon's foreign names say (they are mostly European ones). */
+void zn_lexicon_translit(zn_lexicon *lx, const zn_gazetteer *g, float least);
 /* The cost a mark carries. */
 static inline float zn_lexicon_mark_cost(uint32_t mark) {
   union {

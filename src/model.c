@@ -230,8 +230,10 @@ zn_model *zn_model_load(const char *dir, const char *extra_dir, zn_error *err) {
         rc = S_load_rules(m, ml->path, err);
     }
   }
-  if (rc == 0)
+  if (rc == 0) {
+    zn_lexicon_translit(&m->lex, &m->gaz, m->p.translit_min);
     zn_lexicon_seal(&m->lex, m->p.unknown_char);
+  }
   if (rc == 0 && !m->version)
     rc = zn_fail(err, ZN_ERR_DATA, mpath, 0, 0, -1, "MANIFEST has no 'version' line");
   if (rc == 0 && m->lex.total <= 0)

@@ -484,8 +484,9 @@ static int S_in_nationality(const zn_work *w, size_t s) {
 static void S_foreign_at(zn_work *w, size_t s) {
   const zn_params *p = &w->m->p;
   const zn_view *v = w->v;
-  if (S_in_nationality(w, s))
-    return;
+  size_t ws = w->wstart[s], we = w->wend[s];
+  if (S_in_nationality(w, s) || (we - ws >= 2 && w->v->cp[we - 1] == 0x4EBA /* 人 */))
+    return; /* nor in a kind of people, one word that ends with 人: 黑人|詹姆斯, 商人 */
   float cost = p->translit_base - w->left[s];
   int joined = 0, odd = 0, odd_cued = 0; /* odd_cued: the odd character holds where a cue follows */
   size_t before = w->ncands, e, odd_at = (size_t)-1;
