@@ -232,7 +232,7 @@ static int S_state_government(const zn_work *w, size_t j, size_t e) {
  */
 static int S_unplaced_congress(const zn_work *w, size_t j, size_t e) {
   if (!zn_has_cat(zn_gaz_at(w, j, e), ZN_CAT_LEVEL_BODY) ||
-      !(zn_view_holds(w->v, j, j + 2, "人大") || zn_view_holds(w->v, j, j + 2, "政协")) || j == 0 ||
+      !(zn_view_holds(w->v, j, e, "人大") || zn_view_holds(w->v, j, e, "政协")) || j == 0 ||
       w->wend[j - 1] != j)
     return 0;
   size_t q = w->wstart[j - 1];

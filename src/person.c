@@ -461,12 +461,15 @@ static int S_whole_run(const zn_work *w, size_t s, size_t e, int odd) {
          zn_char_cost(w, e) < common;
 }
 
-/* Whether s lies in a nationality: a place of the lexicon and 人, one base word (英国人) or
- * two (荷兰|人). No foreign name starts there (英国人|哈利·伍德斯). */
-static int S_in_nationality(const zn_work *w, size_t s) {
+/* Whether s lies in a kind of people: one base word that ends with 人 (黑人, 商人, 英国人), or a
+ * place of the lexicon and 人 in two (荷兰|人). No foreign name starts there (黑人|詹姆斯,
+ * 英国人|哈利·伍德斯). */
+static int S_in_people(const zn_work *w, size_t s) {
   const zn_view *v = w->v;
   size_t ws = w->wstart[s], we = w->wend[s];
-  if (we - ws == 1 && v->cp[ws] == 0x4EBA /* 人 */ && ws > 0) /* s is the 人 of 荷兰|人 */
+  if (we - ws >= 2 && v->cp[we - 1] == 0x4EBA /* 人 */)
+    return 1;
+  if (we - ws == 1 && v->cp[ws] == 0x4EBA && ws > 0) /* s is the 人 of 荷兰|人 */
     ws = w->wstart[ws - 1];
   else if (we < v->n && v->cp[we] == 0x4EBA && w->wend[we] == we + 1)
     we++; /* s is in the place of 荷兰|人 */
@@ -484,9 +487,8 @@ static int S_in_nationality(const zn_work *w, size_t s) {
 static void S_foreign_at(zn_work *w, size_t s) {
   const zn_params *p = &w->m->p;
   const zn_view *v = w->v;
-  size_t ws = w->wstart[s], we = w->wend[s];
-  if (S_in_nationality(w, s) || (we - ws >= 2 && w->v->cp[we - 1] == 0x4EBA /* 人 */))
-    return; /* nor in a kind of people, one word that ends with 人: 黑人|詹姆斯, 商人 */
+  if (S_in_people(w, s))
+    return;
   float cost = p->translit_base - w->left[s];
   int joined = 0, odd = 0, odd_cued = 0; /* odd_cued: the odd character holds where a cue follows */
   size_t before = w->ncands, e, odd_at = (size_t)-1;
