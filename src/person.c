@@ -430,14 +430,14 @@ static int S_foreign_start(const zn_work *w, size_t s) {
 
 #define ZN_RUN_MIN 3     /* a whole run with no cue: at least this long */
 #define ZN_RUN_COST 3.0f /* and this much dearer than with one */
-/* Whether [s, e), opening no Han text, is the subject of its clause: what follows it is no
- * noun, which it would qualify (阿拉|伯|产油国, 斯诺克|团体), but a verb, an adverb, a time or a
- * preposition (阿巴查|8日晨, 伯奇费尔|郑重地). */
+/* Whether [s, e), after no Han character, is the subject of its clause: what follows it is no
+ * noun or place, which it would qualify (阿拉|伯|产油国, 斯诺克|团体), but a verb, an adverb, a
+ * time, a number or a preposition (阿巴查|8日晨, 伯奇费尔|郑重地). */
 static int S_clause_subject(const zn_work *w, size_t s, size_t e) {
   if ((s > 0 && zn_is_han(w->v->cp[s - 1])) || e >= w->v->n || w->wstart[e] != e)
     return 0;
   const zn_word *next = zn_word_at(w, e, w->wend[e]);
-  return !next || !(next->flags & (ZN_W_NOUN | ZN_W_PLACE)) || (next->flags & ZN_W_TIME);
+  return !next || !(next->flags & (ZN_W_NOUN | ZN_W_PLACE));
 }
 
 /* Whether [s, e) is a whole run of characters foreign names use, long, opening with a surname
