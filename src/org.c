@@ -96,9 +96,25 @@ static int S_cut_town(const zn_work *w, size_t q, size_t p) {
          (w->v->cp[p + 1] == 0x9547 /* 镇 */ || w->v->cp[p + 1] == 0x4E61 /* 乡 */);
 }
 
+/* A word of two characters or more at least this dear (-ln p) is rare enough to name a village
+ * (高坡 12.2, 石板 11.7), not one of the kinds every county has (重点 8.5, 特色 8.9). */
+#define ZN_VILLAGE_WORD 9.5f
+
+static int S_town_level(uint32_t c);
+
+/* Whether the base word [q, p), a noun, stands right before the level of a village or a town
+ * that is a word of its own, and names it (高坡|村|金穗合作社, 石板|镇): no adjective, verb or
+ * kind (贫困|村, 示范|村, 重点|村). */
+static int S_village_name(const zn_work *w, size_t q, size_t p) {
+  const zn_word *word = zn_word_at(w, q, p);
+  return p - q >= 2 && p < w->v->n && S_town_level(w->v->cp[p]) && w->wend[p] == p + 1 && word &&
+         (word->flags & (ZN_W_NOUN | ZN_W_NR)) && word->cost >= ZN_VILLAGE_WORD &&
+         !(word->flags & (ZN_W_ADJ | ZN_W_VERB | ZN_W_FUNC | ZN_W_TIME | ZN_W_NUM));
+}
+
 /* A base word an organisation name can start with: a place, a level, a known
- * prefix or body, an ordinal, a proper noun, or a run of characters the
- * lexicon does not know as words (炉碧, 晖阳). */
+ * prefix or body, an ordinal, a proper noun, the name of a village before its level, or a run
+ * of characters the lexicon does not know as words (炉碧, 晖阳). */
 static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
   const zn_gaz_entry *g = zn_gaz_at(w, q, p);
   if (zn_has_cat(g, ZN_CAT_LEVEL) && q > 0 && w->wstart[q - 1] == q - 1) {
@@ -117,7 +133,7 @@ static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
   if ((word->flags & ZN_W_PLACE) || (word->flags & (ZN_W_PROPER | ZN_W_NR)) == ZN_W_PROPER ||
       zn_place_stem(w, q, p))
     return 1;
-  if (S_ordinal(w, q, p))
+  if (S_ordinal(w, q, p) || S_village_name(w, q, p))
     return 1;
   /* the first of two one-character words (炉|碧); not the second, whose partner would stand
    * outside the name (逼|平|瑞典队), nor the measure word after a number (38|支|歌|队) */
@@ -427,15 +443,29 @@ static int S_brand_particle(const zn_work *w, size_t q, size_t p, size_t j, size
   return !zn_word_at(w, q - 1, p + 1);
 }
 
+/* Whether the base word [q, p) is a measure word of one character that opens a trade with the
+ * word after it, the segmentation having cut their compound (金穗|种|养殖合作社: 种养 is a noun):
+ * no number or pronoun it would count for stands before it (一|种|植物, 这|种). */
+static int S_cut_trade(const zn_work *w, size_t q, size_t p, size_t j) {
+  const zn_word *one = zn_word1(w, q), *two = p + 1 <= j ? zn_word_at(w, q, p + 1) : NULL;
+  if (p != q + 1 || !one || !(one->flags & ZN_W_NUM) || zn_is_han_numeral(w->v->cp[q]) || !two ||
+      !(two->flags & ZN_W_NOUN) || w->wstart[p] != p || w->wend[p] - p < 2 || q == 0)
+    return 0;
+  const zn_word *before = zn_word_at(w, w->wstart[q - 1], q);
+  return zn_is_han(w->v->cp[q - 1]) && !S_digit(w->v, q - 1) &&
+         !(before && (before->flags & (ZN_W_NUM | ZN_W_FUNC)));
+}
+
 /* Whether the base word [q, p), of a class that stops a name, belongs after all to the name
  * that ends with the suffix [j, e): the members' title before an association (书法家|协会), a
  * number before its unit (武警上海|二|总队), the adverb, the measure word or the 之 of a firm's
- * brand (华|越 of 华越新材料有限公司, 盒|马, 林|之|源). */
+ * brand (华|越 of 华越新材料有限公司, 盒|马, 林|之|源), a measure word that opens a trade
+ * (种|养殖). */
 static int S_stop_belongs(const zn_work *w, size_t q, size_t p, size_t j, size_t e) {
   if (S_members_body(w, q, p, j, e) || (p == j && p - q <= 3 && S_numerals(w->v, q, p)))
     return 1;
   return S_brand_adverb(w, q, p, j, e) || S_brand_measure(w, q, p, j, e) ||
-         S_brand_particle(w, q, p, j, e);
+         S_brand_particle(w, q, p, j, e) || S_cut_trade(w, q, p, j);
 }
 
 /* The length of a known prefix of more than one base word that ends at p (澳|中 of
