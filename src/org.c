@@ -377,8 +377,8 @@ static int S_town_level(uint32_t c) {
 
 /* Whether [q, l) is a town's or a village's name the lexicon does not know, before its level at
  * l: two or three words of one character, no function word, numeral or time (a measure word may
- * serve: 台|盘|村), that make no word together, after no Han character or after a place of the
- * lexicon (雷山县|排|调|镇; not 全|镇, 召开|镇, 各|乡, 一|个|村). */
+ * serve: 台|盘|村), that make no word together, after no Han character, a place of the lexicon
+ * or a level alone (雷山县|排|调|镇, 岑松|镇|巫|包|村; not 全|镇, 召开|镇, 各|乡, 一|个|村). */
 static int S_unknown_town(const zn_work *w, size_t q, size_t l) {
   if (!S_town_level(w->v->cp[l]) || zn_word_at(w, q, l) || zn_word_at(w, q, l + 1))
     return 0;
@@ -392,18 +392,26 @@ static int S_unknown_town(const zn_work *w, size_t q, size_t l) {
   if (q == 0 || !zn_is_han(w->v->cp[q - 1]))
     return 1;
   const zn_word *before = zn_word_at(w, w->wstart[q - 1], q);
+  if (w->wend[q - 1] == q && w->wstart[q - 1] == q - 1 &&
+      zn_has_cat(zn_gaz_at(w, q - 1, q), ZN_CAT_LEVEL))
+    return 1; /* the level of the town or the county it lies in: 岑松|镇|巫|包|村 */
   return w->wend[q - 1] == q && before && (before->flags & ZN_W_PLACE) && q - w->wstart[q - 1] >= 2;
 }
 
-/* Whether the one-character word [q, p), which would stop a name (a verb: 栽), opens the name
- * of a town or a village the lexicon does not know, whose level stands at p or right after it
- * (榕江县|栽|麻镇中心小学): then it belongs to the name and anchors it. */
+/* Whether the one-character word [q, p), which would stop a name (a verb: 栽, 包), is part of
+ * the name of a town or a village the lexicon does not know, whose level stands at p or right
+ * after it: 1 where it opens the name and anchors it (榕江县|栽|麻镇中心小学), 2 where it is the
+ * name's second or third character (巫|包|村村民委员会); then it belongs to the name. */
 static int S_town_opening(const zn_work *w, size_t q, size_t p) {
   if (p != q + 1)
     return 0;
-  for (size_t l = p; l <= p + 1 && l < w->v->n; l++)
-    if (S_town_level(w->v->cp[l]) && S_unknown_town(w, q, l))
-      return 1;
+  for (size_t s = q; s + 2 >= q; s--) {
+    for (size_t l = p; l <= p + 1 && l < w->v->n; l++)
+      if (S_town_level(w->v->cp[l]) && S_unknown_town(w, s, l))
+        return s == q ? 1 : 2;
+    if (s == 0)
+      break;
+  }
   return 0;
 }
 
@@ -618,7 +626,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       continue;
     }
     wclass c = S_class(w, q, p);
-    int town = c != W_MATERIAL && S_town_opening(w, q, p);
+    int town = c != W_MATERIAL ? S_town_opening(w, q, p) : 0;
     if (town || (c == W_STOP && S_stop_belongs(w, q, p, j, e)))
       c = W_MATERIAL;
     if (c == W_STOP && S_conjunction(w, q, p) && !joined++) {
@@ -637,7 +645,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     if (e - j == 1 && e - p < 3) /* a one-character suffix wants two before it: 新局 */
       continue;
     if (c != W_VERB && !(end == j && S_generic_kind(w, q, j, e)) &&
-        (town || S_anchor_word(w, q, end) ||
+        (town == 1 || S_anchor_word(w, q, end) ||
          (!joined && S_brand_word(w, q, end) && S_firm_suffix(w, j, e)) ||
          (dotted && zn_is_joiner(w->v->cp[end])) || (!joined && S_parent_body(w, q, end, e)) ||
          (titled && j - p >= 4 && S_field_words(w, p, j)))) {
