@@ -258,6 +258,25 @@ static int S_verb_object(const zn_work *w, size_t i) {
          !(object->flags & ZN_W_PROPER) && object->cost < ZN_COMMON_WORD;
 }
 
+/* How much cheaper a name is that opens its clause and is its subject: a verb or an adverb
+ * starts right after it (，朱力行|已经…, 。郑全军|又安排…; not 侯御|之, 万念归|一). */
+#define ZN_SUBJECT_CUE 2.0f
+
+/* Whether [i, e) opens a clause, after punctuation that ends one or at the text's start, and
+ * what follows it is a predicate: a verb of two characters or more or an adverb of the lexicon
+ * starts at e (not a verb of one character, which may end the name: 梁连起|从). */
+static int S_clause_opening(const zn_work *w, size_t i, size_t e) {
+  static const uint32_t ends[] = {0xFF0C, 0x3002, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, '\n'};
+  int opens = i == 0;
+  for (size_t k = 0; !opens && k < sizeof ends / sizeof *ends; k++)
+    opens = w->v->cp[i - 1] == ends[k];
+  if (!opens || e >= w->v->n || w->wstart[e] != e)
+    return 0;
+  const zn_word *next = zn_word_at(w, e, w->wend[e]);
+  return next && (((next->flags & ZN_W_VERB) && w->wend[e] - e >= 2) ||
+                  ((next->flags & ZN_W_FUNC) && !(next->flags & (ZN_W_LINK | ZN_W_PARTICLE))));
+}
+
 static void S_names_at(zn_work *w, size_t i) {
   const zn_params *p = &w->m->p;
   if (w->left[i] < ZN_STRONG_CUE && S_in_foreign_run(w, i))
@@ -300,6 +319,8 @@ static void S_names_at(zn_work *w, size_t i) {
                    * 总裁宋朝明) */
       float cost =
           p->name_base + cs + cg + (g == 1 ? p->given1 : p->given2) - w->left[i] - w->right[e];
+      if (S_clause_opening(w, i, e))
+        cost -= ZN_SUBJECT_CUE;
       /* a second given character that is a common function word or numeral
        * more likely starts what follows (卢亮|以, 王磊|六段), unless a title or
        * a byline says where a name starts (通讯员 熊顺才); so does a single one that is a
