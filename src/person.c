@@ -273,6 +273,8 @@ static int S_clause_opening(const zn_work *w, size_t i, size_t e) {
   if (!opens || e >= w->v->n || w->wstart[e] != e)
     return 0;
   const zn_word *next = zn_word_at(w, e, w->wend[e]);
+  if (w->wend[e] - e == 1 && e - i < 3)
+    return 0; /* a word of one character after a short name may be its last (李宝|均) */
   return next && (((next->flags & ZN_W_VERB) && w->wend[e] - e >= 2) ||
                   ((next->flags & ZN_W_FUNC) && !(next->flags & (ZN_W_LINK | ZN_W_PARTICLE))));
 }
