@@ -155,16 +155,15 @@ static int S_rules(zn_work *w, zn_error *err) {
   return 0;
 }
 
-/* An organisation starts where a base word starts and ends where one ends,
- * or inside a title: the rest of the word opens a title that goes at least to the word's end
- * (市委|书记 in 市委书记, 宣传部|副 in 部副 before 部长),
- * or the word across its end is one and the name's last character is a suffix
- * (司法部|长 in 部长; not 最高法|官 in 法官). A body the gazetteer knows may also end
- * inside a word that splits there into words of two characters or more (足协|杯赛,
- * 内阁|会议; not 北大|荒, 中|大|显身手). */
+/* An organisation starts where a base word starts (or at the level of 和|县, see
+ * zn_link_level) and ends where one ends, or inside a title: the rest of the word opens a title
+ * that goes at least to the word's end (市委|书记 in 市委书记, 宣传部|副 in 部副 before 部长), or
+ * the word across its end is one and the name's last character is a suffix (司法部|长 in 部长; not
+ * 最高法|官 in 法官). A body the gazetteer knows may also end inside a word that splits there into
+ * words of two characters or more (足协|杯赛, 内阁|会议; not 北大|荒, 中|大|显身手). */
 static int S_org_fits(const zn_work *w, const zn_cand *c) {
   size_t s = c->s, e = c->e;
-  if (w->wstart[s] != s)
+  if (w->wstart[s] != s && !(w->wstart[s] == s - 1 && zn_link_level(w, s - 1, w->wend[s])))
     return 0;
   if (e >= w->v->n || w->wstart[e] == e)
     return 1;

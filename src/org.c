@@ -42,10 +42,21 @@ static int S_ordinal(const zn_work *w, size_t q, size_t p) {
   return w->v->cp[q] == 0x7B2C /* 第 */ && p - q >= 2 && S_numerals(w->v, q + 1, p);
 }
 
+int zn_link_level(const zn_work *w, size_t q, size_t p) {
+  const zn_word *one = zn_word1(w, q);
+  if (p - q != 2 || q == 0 || !zn_is_han(w->v->cp[q - 1]) || !one || !(one->flags & ZN_W_LINK) ||
+      !zn_has_cat(zn_gaz_at(w, q + 1, p), ZN_CAT_LEVEL))
+    return 0;
+  const zn_word *before = zn_word_at(w, w->wstart[q - 1], q);
+  return !(before && (before->flags & ZN_W_PLACE)); /* 安徽|和县 is the place */
+}
+
 static wclass S_class(const zn_work *w, size_t q, size_t p) {
   for (size_t i = q; i < p; i++)
     if (!zn_is_han(w->v->cp[i]))
       return W_STOP;
+  if (zn_link_level(w, q, p))
+    return W_STOP;
   uint32_t first = w->v->cp[q];
   if (q > 0 && S_digit(w->v, q - 1) &&
       (first == 0x5E74 /* 年 */ || first == 0x6708 /* 月 */ || first == 0x65E5 /* 日 */))
