@@ -477,11 +477,13 @@ static int S_cut_trade(const zn_work *w, size_t q, size_t p, size_t j) {
 
 /* Whether the base word [q, p), of a class that stops a name, belongs after all to the name
  * that ends with the suffix [j, e): the members' title before an association (书法家|协会), a
- * number before its unit (武警上海|二|总队), the adverb, the measure word or the 之 of a firm's
- * brand (华|越 of 华越新材料有限公司, 盒|马, 林|之|源), a measure word that opens a trade
- * (种|养殖). */
+ * number before its unit (武警上海|二|总队, 中铁|二十|局|集团有限公司), the adverb, the measure
+ * word or the 之 of a firm's brand (华|越 of 华越新材料有限公司, 盒|马, 林|之|源), a measure word
+ * that opens a trade (种|养殖). */
 static int S_stop_belongs(const zn_work *w, size_t q, size_t p, size_t j, size_t e) {
-  if (S_members_body(w, q, p, j, e) || (p == j && p - q <= 3 && S_numerals(w->v, q, p)))
+  if (S_members_body(w, q, p, j, e) ||
+      (p - q <= 3 && S_numerals(w->v, q, p) &&
+       (p == j || zn_has_cat(zn_gaz_at(w, p, w->wend[p]), ZN_CAT_ORG_SUFFIX))))
     return 1;
   return S_brand_adverb(w, q, p, j, e) || S_brand_measure(w, q, p, j, e) ||
          S_brand_particle(w, q, p, j, e) || S_cut_trade(w, q, p, j);
