@@ -279,6 +279,12 @@ static int S_clause_opening(const zn_work *w, size_t i, size_t e) {
                   ((next->flags & ZN_W_FUNC) && !(next->flags & (ZN_W_LINK | ZN_W_PARTICLE))));
 }
 
+/* Whether a list comma follows e and a strong cue stands there: the next item is a name the
+ * document has (杨|胜利|、王平、张文华). */
+static int S_named_list_after(const zn_work *w, size_t e) {
+  return e < w->v->n && w->v->cp[e] == 0x3001 /* 、 */ && w->right[e] >= ZN_STRONG_CUE;
+}
+
 static void S_names_at(zn_work *w, size_t i) {
   const zn_params *p = &w->m->p;
   if (w->left[i] < ZN_STRONG_CUE && S_in_foreign_run(w, i))
@@ -340,10 +346,12 @@ static void S_names_at(zn_work *w, size_t i) {
           !(whole->flags & (ZN_W_VERB | ZN_W_ADJ | ZN_W_FUNC)) &&
           cost > whole->cost - ZN_WORD_MARGIN)
         cost = whole->cost - ZN_WORD_MARGIN;
-      /* after a strong cue, a surname standing alone and one everyday noun or adjective of two
-       * characters after it are a name whose given name is that word (校长|杨|胜利, 校长|孙|海洋):
-       * the name costs no more than the two words */
-      if (g == 2 && sl == 1 && (w->left[i] >= ZN_STRONG_CUE || w->repeated[i]) &&
+      /* after a strong cue, or before a list comma and a name, a surname standing alone and one
+       * everyday noun or adjective of two characters after it are a name whose given name is that
+       * word (校长|杨|胜利, 校长|孙|海洋, 杨|胜利|、王平): the name costs no more than the two
+       * words */
+      if (g == 2 && sl == 1 &&
+          (w->left[i] >= ZN_STRONG_CUE || S_named_list_after(w, e) || w->repeated[i]) &&
           S_surname_word(w, i)) {
         float words = zn_word1(w, i)->cost + zn_word_at(w, i + 1, e)->cost - ZN_WORD_MARGIN;
         if (cost > words)
