@@ -459,6 +459,10 @@ static int S_foreign_start(const zn_work *w, size_t s) {
   return w->wend[s] == s + 1 && zn_char_cost(w, s) >= w->m->p.translit_odd_word;
 }
 
+/* A function word of one character cheaper than this (各 7.2; not 特 8.9, 尚 9.3) ends a
+ * foreign name's part after a dot. */
+#define ZN_PART_STOP 8.0f
+
 #define ZN_RUN_MIN 3     /* a whole run with no cue: at least this long */
 #define ZN_RUN_COST 3.0f /* and this much dearer than with one */
 /* Whether [s, e), after no Han character, is the subject of its clause: what follows it is no
@@ -522,11 +526,11 @@ static void S_foreign_at(zn_work *w, size_t s) {
     return;
   float cost = p->translit_base - w->left[s];
   int joined = 0, odd = 0, odd_cued = 0; /* odd_cued: the odd character holds where a cue follows */
-  size_t before = w->ncands, e, odd_at = (size_t)-1;
+  size_t before = w->ncands, e, odd_at = (size_t)-1, part = (size_t)-1;
   for (e = s; e < v->n && e - s < ZN_NAME_REACH;) {
     /* an initial, a word of its own, may stand for the first part: 马·科瓦尔斯基 */
     if (zn_is_joiner(v->cp[e]) && (e >= s + 2 || w->wstart[s] == s) && !joined) {
-      joined = 1, odd = 0, e++; /* each part may hold one odd character */
+      joined = 1, odd = 0, part = ++e; /* each part may hold one odd character */
       /* a famous family after the dot ends the name whatever its characters (拉吉夫·甘地) */
       size_t fl;
       if (zn_gaz_longest(w, ZN_CAT_PERSON, e, &fl) && S_clean(w, e, e + fl) &&
@@ -535,6 +539,12 @@ static void S_foreign_at(zn_work *w, size_t s) {
                     ZN_SRC_MODEL);
       continue;
     }
+    const zn_word *one = w->wstart[e] == e && w->wend[e] == e + 1 ? zn_word1(w, e) : NULL;
+    if (joined && e > part && one &&
+        (((one->flags & ZN_W_FUNC) && one->cost < ZN_PART_STOP) || zn_is_han_numeral(v->cp[e])))
+      break; /* after the dot, where the parts' costs do not count, a function word as common as
+              * 各 or a numeral, a word of its own, ends the name (劳塔罗·马丁内斯|各|入一球; not
+              * 阿马|特, 皮|克|林, 圭尼贡|多) */
     size_t hl;
     if (e > s && (zn_has_cat(zn_gaz_at(w, e, e + 1), ZN_CAT_PLACE_SUFFIX) ||
                   zn_gaz_longest(w, ZN_CAT_HONORIFIC, e, &hl)))
