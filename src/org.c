@@ -368,9 +368,16 @@ static int S_brand_adverb(const zn_work *w, size_t q, size_t p, size_t j, size_t
          !(prev && (prev->flags & (ZN_W_FUNC | ZN_W_NUM | ZN_W_VERB))) && !zn_word_at(w, q - 1, p);
 }
 
+/* Whether no Han character stands before q, or a preposition or a conjunction alone: a name
+ * may open there. */
+static int S_free_start(const zn_work *w, size_t q) {
+  return q == 0 || !zn_is_han(w->v->cp[q - 1]) || S_link_before(w, q);
+}
+
 /* Whether the base word [q, p), a measure word of one character, opens a firm's brand of two
- * characters that the lexicon does not know, after a place (上海|盒|马网络科技有限公司): one
- * character that is no function word or number follows it, and a firm's suffix ends the name. */
+ * characters that the lexicon does not know, after a place or where a name may open
+ * (上海|盒|马网络科技有限公司, 、首|农|食品集团): one character that is no function word or
+ * number follows it, and a firm's suffix ends the name. */
 static int S_brand_measure(const zn_work *w, size_t q, size_t p, size_t j, size_t e) {
   const zn_word *one = zn_word1(w, q), *next = p < j ? zn_word1(w, p) : NULL;
   if (p != q + 1 || !one || !(one->flags & ZN_W_NUM) || zn_is_han_numeral(w->v->cp[q]) ||
@@ -378,7 +385,7 @@ static int S_brand_measure(const zn_work *w, size_t q, size_t p, size_t j, size_
       zn_word_at(w, q, p + 1) || !S_firm_suffix(w, j, e))
     return 0;
   const zn_word *place = q > 0 ? zn_word_at(w, w->wstart[q - 1], q) : NULL;
-  return place && (place->flags & ZN_W_PLACE);
+  return (place && (place->flags & ZN_W_PLACE)) || S_free_start(w, q);
 }
 
 /* Whether c is the level of a town or a village: 乡, 镇, 村. */
@@ -542,7 +549,7 @@ static size_t S_brand_start(const zn_work *w, size_t p) {
   }
   if (p - b < least || zn_word_at(w, b, one ? p + 1 : p))
     return (size_t)-1;
-  return b == 0 || !zn_is_han(w->v->cp[b - 1]) || S_link_before(w, b) ? b : (size_t)-1;
+  return S_free_start(w, b) ? b : (size_t)-1;
 }
 
 static void S_extend(zn_work *w, size_t j, size_t e) {
@@ -640,6 +647,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     }
     wclass c = S_class(w, q, p);
     int town = c != W_MATERIAL ? S_town_opening(w, q, p) : 0;
+    /* a brand that opens with a measure word where a name may open anchors it (、首|农|食品集团) */
+    int measured = c == W_STOP && S_brand_measure(w, q, p, j, e) && S_free_start(w, q);
     if (town || (c == W_STOP && S_stop_belongs(w, q, p, j, e)))
       c = W_MATERIAL;
     if (c == W_STOP && S_conjunction(w, q, p) && !joined++) {
@@ -658,7 +667,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     if (e - j == 1 && e - p < 3) /* a one-character suffix wants two before it: 新局 */
       continue;
     if (c != W_VERB && !(end == j && S_generic_kind(w, q, j, e)) &&
-        (town == 1 || S_anchor_word(w, q, end) ||
+        (town == 1 || measured || S_anchor_word(w, q, end) ||
          (!joined && S_brand_word(w, q, end) && S_firm_suffix(w, j, e)) ||
          (dotted && zn_is_joiner(w->v->cp[end])) || (!joined && S_parent_body(w, q, end, e)) ||
          (titled && j - p >= 4 && S_field_words(w, p, j)))) {
