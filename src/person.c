@@ -285,6 +285,15 @@ static int S_named_list_after(const zn_work *w, size_t e) {
   return e < w->v->n && w->v->cp[e] == 0x3001 /* 、 */ && w->right[e] >= ZN_STRONG_CUE;
 }
 
+/* How far above a common noun's cost a name that is exactly the noun may cost and still take
+ * its cost after a strong cue (时明军 costs less than the word; 成人礼 4.9 nats more). */
+#define ZN_NOUN_REACH 3.0f
+
+/* Whether the lexicon word is a common noun: no proper noun, place or abbreviation. */
+static int S_plain_noun(const zn_word *word) {
+  return (word->flags & ZN_W_NOUN) && !(word->flags & (ZN_W_PROPER | ZN_W_PLACE));
+}
+
 static void S_names_at(zn_work *w, size_t i) {
   const zn_params *p = &w->m->p;
   if (w->left[i] < ZN_STRONG_CUE && S_in_foreign_run(w, i))
@@ -339,12 +348,13 @@ static void S_names_at(zn_work *w, size_t i) {
       if (last && (last->flags & odd) && last->cost < ZN_COMMON_WORD)
         cost += ZN_COMMON_WORD - last->cost;
       /* a rare word of the lexicon that is exactly the name, after a strong
-       * cue, is the name (记者|时明军|报道: jieba has it as a numeral), unless
-       * it is a verb or an adjective (群众|解难) */
+       * cue, is the name (记者|时明军|报道, 司令|巴克), unless it is a verb or an adjective
+       * (群众|解难), or a common noun the name's own cost is far above (学生|成人礼) */
       const zn_word *whole = zn_word_at(w, i, e);
       if (whole && whole->cost >= ZN_RARE_WORD && w->left[i] >= ZN_STRONG_CUE &&
           !(whole->flags & (ZN_W_VERB | ZN_W_ADJ | ZN_W_FUNC)) &&
-          cost > whole->cost - ZN_WORD_MARGIN)
+          cost > whole->cost - ZN_WORD_MARGIN &&
+          (!S_plain_noun(whole) || cost < whole->cost + ZN_NOUN_REACH))
         cost = whole->cost - ZN_WORD_MARGIN;
       /* after a strong cue, or before a list comma and a name, a surname standing alone and one
        * everyday noun or adjective of two characters after it are a name whose given name is that
