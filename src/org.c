@@ -123,6 +123,15 @@ static int S_village_name(const zn_work *w, size_t q, size_t p) {
          !(word->flags & (ZN_W_ADJ | ZN_W_VERB | ZN_W_FUNC | ZN_W_TIME | ZN_W_NUM));
 }
 
+/* A one-character word cheaper than this is too common to be part of a brand (是, 到, 进, 小). */
+#define ZN_BRAND_ONE 8.0f
+
+/* Whether the base word at i is a verb of one character (做 of 做|大|做|强). */
+static int S_verb_at(const zn_work *w, size_t i) {
+  const zn_word *one = w->wend[i] == i + 1 ? zn_word1(w, i) : NULL;
+  return one && (one->flags & ZN_W_VERB);
+}
+
 /* A base word an organisation name can start with: a place, a level, a known
  * prefix or body, an ordinal, a proper noun, the name of a village before its level, or a run
  * of characters the lexicon does not know as words (炉碧, 晖阳). */
@@ -146,11 +155,13 @@ static int S_anchor_word(const zn_work *w, size_t q, size_t p) {
     return 1;
   if (S_ordinal(w, q, p) || S_village_name(w, q, p))
     return 1;
-  /* the first of two one-character words (炉|碧); not the second, whose partner would stand
-   * outside the name (逼|平|瑞典队), nor the measure word after a number (38|支|歌|队) */
+  /* the first of two one-character words (炉|碧, 劳|拉); not the second, whose partner would
+   * stand outside the name (逼|平|瑞典队), nor the measure word after a number (38|支|歌|队), nor
+   * a common word before a verb (做|大|做|强|工业园区, 办事|人|退|办) */
   if (p - q == 1 && !(word->flags & (ZN_W_FUNC | ZN_W_VERB | ZN_W_NUM)) &&
       !(q > 0 && S_digit(w->v, q - 1)))
-    return S_fragment(w, p) || S_cut_town(w, q, p);
+    return (S_fragment(w, p) && (word->cost >= ZN_BRAND_ONE || !S_verb_at(w, p))) ||
+           S_cut_town(w, q, p);
   return 0;
 }
 
@@ -523,9 +534,6 @@ static int S_field_words(const zn_work *w, size_t q, size_t j) {
   }
   return 1;
 }
-
-/* A one-character word cheaper than this is too common to be part of a brand (是, 到, 进, 小). */
-#define ZN_BRAND_ONE 8.0f
 
 /* Where the brand of a firm starts whose name, as found, opens at p with a place (贵州|科技发展
  * 有限公司) or with a brand of one character (鹤|药业集团): no firm bears a brand of one
