@@ -198,14 +198,16 @@ static int S_company_core(const zn_work *w, size_t s, size_t e, size_t *cs, size
   for (size_t i = s; i < e; i++)
     if (!zn_is_han(v->cp[i]))
       return 0;
-  /* a brand opens it: not a word of one character or an adjective (新材料) */
+  /* a brand opens it: not an adjective (新型|建材), nor a word of one character that is a
+   * function word, a verb or a number; one that is none of them opens a brand the lexicon
+   * does not know (恒|泰 of 恒泰物流) */
   size_t first = 0;
   for (size_t l = 2; l <= 4 && s + l <= e; l++)
     if (zn_word_at(w, s, s + l))
       first = l;
-  const zn_word *fw = first ? zn_word_at(w, s, s + first) : NULL;
-  if (e - s < 3 || zn_word_at(w, s, e) || (zn_word_at(w, s, s + 1) && !first) ||
-      (fw && (fw->flags & ZN_W_ADJ)))
+  const zn_word *fw = first ? zn_word_at(w, s, s + first) : zn_word_at(w, s, s + 1);
+  if (e - s < 3 || zn_word_at(w, s, e) ||
+      (fw && (fw->flags & (first ? ZN_W_ADJ : ZN_W_ADJ | ZN_W_FUNC | ZN_W_VERB | ZN_W_NUM))))
     return 0;
   *cs = s, *ce = e;
   return 1;
