@@ -621,6 +621,12 @@ static int S_ja_given(const zn_work *w, size_t s, size_t e) {
   if (w->wend[e - 1] != e || (one && (one->flags & ZN_W_FUNC)) ||
       (last && (last->flags & ZN_W_PARTICLE) && e - s >= 2))
     return 0;
+  /* a conjunction of its own last joins what follows, a noun or a name, to the name before it
+   * (森山裕|与|公明党; not 十仓雅和|当天) */
+  const zn_word *next = e < w->v->n ? zn_word_at(w, e, w->wend[e]) : NULL;
+  if (w->wstart[e - 1] == e - 1 && last && (last->flags & ZN_W_LINK) && next &&
+      (next->flags & (ZN_W_NOUN | ZN_W_PLACE)))
+    return 0;
   for (size_t k = s; k < e; k = w->wend[k]) {
     size_t len = w->wend[k] - w->wstart[k];
     const zn_word *word = len >= 2 ? zn_word_at(w, w->wstart[k], w->wend[k]) : NULL;
