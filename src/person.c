@@ -539,8 +539,10 @@ static void S_foreign_at(zn_work *w, size_t s) {
   size_t before = w->ncands, e, odd_at = (size_t)-1, part = (size_t)-1;
   for (e = s; e < v->n && e - s < ZN_NAME_REACH;) {
     /* an initial, a word of its own, may stand for the first part: 马·科瓦尔斯基 */
-    if (zn_is_joiner(v->cp[e]) && (e >= s + 2 || w->wstart[s] == s) && !joined) {
-      joined = 1, odd = 0, part = ++e; /* each part may hold one odd character */
+    /* and a second dot may follow a part after the first: 穆罕默德·本·萨勒曼, 马丁·路德·金 */
+    if (zn_is_joiner(v->cp[e]) && (e >= s + 2 || w->wstart[s] == s) &&
+        (!joined || (joined == 1 && e > part))) {
+      joined++, odd = 0, part = ++e; /* each part may hold one odd character */
       /* a famous family after the dot ends the name whatever its characters (拉吉夫·甘地) */
       size_t fl;
       if (zn_gaz_longest(w, ZN_CAT_PERSON, e, &fl) && S_clean(w, e, e + fl) &&
