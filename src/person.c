@@ -424,10 +424,15 @@ static int S_common_end(const zn_work *w, size_t s, size_t e) {
 }
 
 /* Whether a known word of two characters starts at the last character of [s, e) and goes on
- * past it (恩斯塔德|日前, 贝斯莱斯|提供): the name stops before that character. */
+ * past it (恩斯塔德|日前, 贝斯莱斯|提供), or a base word of three characters or more, no name
+ * or place, holds that character and the next (新|篇章): the name stops before it. */
 static int S_common_across(const zn_work *w, size_t e) {
   const zn_word *word = e < w->v->n ? zn_word_at(w, e - 1, e + 1) : NULL;
-  return word && !(word->flags & ZN_W_PROPER) && word->cost < ZN_KNOWN_WORD;
+  if (word && !(word->flags & ZN_W_PROPER) && word->cost < ZN_KNOWN_WORD)
+    return 1;
+  /* or a longer base word across it, however rare: 大凯里·新|篇章 */
+  word = e < w->v->n && w->wstart[e] < e ? zn_word_at(w, w->wstart[e], w->wend[e]) : NULL;
+  return word && w->wend[e] - w->wstart[e] >= 3 && !(word->flags & (ZN_W_PROPER | ZN_W_PLACE));
 }
 
 /* How far after i the next joiner stands, when at most reach and only characters that foreign
