@@ -227,18 +227,27 @@ static int S_same(const zn_view *v, size_t a, size_t b, size_t len) {
   return !memcmp(v->cp + a, v->cp + b, len * sizeof *v->cp);
 }
 
+/* Whether a suffix of the same kind as the one at [j, e) ends at k: the same suffix, or one of
+ * two characters or more with the same last character (中学 and 小学, 医院 and 学院). */
+static int S_kin_suffix(const zn_work *w, size_t k, size_t j, size_t e) {
+  size_t kl = zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, k);
+  if (kl >= e - j && k >= e - j && S_same(w->v, k - (e - j), j, e - j))
+    return 1;
+  return kl >= 2 && e - j >= 2 && w->v->cp[k - 1] == w->v->cp[e - 1];
+}
+
 /* Whether the item [p, e), with its suffix at [j, e), stands in a list of
- * names with the same suffix: the item before the 、 or the one after it
- * ends with it too. */
+ * names with a suffix of the same kind: the item before the 、 or the one after it
+ * ends with it too (交通投资集团、鸿运农投集团; 实验高中、开发区中学、翁义小学). */
 static int S_shared_suffix(const zn_work *w, size_t p, size_t j, size_t e) {
   const zn_view *v = w->v;
   size_t sl = e - j;
-  if (p >= 1 + sl + 1 && v->cp[p - 1] == 0x3001 /* 、 */ && S_same(v, p - 1 - sl, j, sl))
+  if (p >= 1 + sl + 1 && v->cp[p - 1] == 0x3001 /* 、 */ && S_kin_suffix(w, p - 1, j, e))
     return 1;
   if (e >= v->n || v->cp[e] != 0x3001)
     return 0;
   for (size_t k = e + 1; k < v->n && k - e <= ZN_ORG_MAXLEN && zn_is_han(v->cp[k]); k++)
-    if (k + 1 - (e + 1) > sl && S_same(v, k + 1 - sl, j, sl) &&
+    if (k + 1 - (e + 1) > sl && S_kin_suffix(w, k + 1, j, e) &&
         (k + 1 == v->n || !zn_is_han(v->cp[k + 1]) || v->cp[k + 1] == 0x7B49 /* 等 */))
       return 1;
   return 0;
