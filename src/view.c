@@ -160,6 +160,23 @@ static int S_final(uint32_t c) {
          c == 0x300D || c == 0x300F || c == 0x2026 || c == '.';
 }
 
+/* A space between two runs of Han characters both at least this long is where OCR joined the
+ * lines of a paragraph, not a boundary (…主任的市委 产业发展和投资促进委员会…; not 记者 关某某）).
+ */
+#define ZN_WRAP_PIECE 8
+
+/* Whether the white space [s, i) of one line joins two long runs of Han characters. */
+static int S_wrap_space(const uint32_t *t, size_t n, size_t s, size_t i) {
+  if (s == 0 || i >= n || !zn_is_han(t[s - 1]) || !zn_is_han(t[i]))
+    return 0;
+  size_t before = 0, after = 0;
+  for (size_t k = s; k > 0 && zn_is_han(t[k - 1]) && before < ZN_WRAP_PIECE; k--)
+    before++;
+  for (size_t k = i; k < n && zn_is_han(t[k]) && after < ZN_WRAP_PIECE; k++)
+    after++;
+  return before >= ZN_WRAP_PIECE && after >= ZN_WRAP_PIECE;
+}
+
 void zn_view_build(zn_view *v, const uint32_t *t, size_t n, const zn_fold *fold) {
   v->cp = zn_xmalloc((n + 1) * sizeof *v->cp);
   v->orig = zn_xmalloc((n + 1) * sizeof *v->orig);
@@ -211,7 +228,7 @@ void zn_view_build(zn_view *v, const uint32_t *t, size_t n, const zn_fold *fold)
       S_push(v, '\n', s);
     else if (zn_is_ascii_alnum(p) && zn_is_ascii_alnum(q))
       S_push(v, ' ', s);
-    else if (newlines == 0 && inline_space)
+    else if (newlines == 0 && inline_space && !S_wrap_space(t, n, s, i))
       S_push(v, ' ', s);
   }
   free(spaced);
