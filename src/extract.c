@@ -481,7 +481,9 @@ static void S_mentions(zn_work *w, zn_doc *d) {
     size_t start, end, ns, ne;
     S_name_part(w, c, &ns, &ne);
     zn_view_span(v, ns, ne, &start, &end);
-    double cert = c->type == ZN_ORG ? (c->source == ZN_SRC_SUFFIX ? 0.8 : 0.9)
+    double cert = c->type == ZN_ORG ? (c->source == ZN_SRC_SUFFIX ? 0.8
+                                       : c->source == ZN_SRC_LIST ? 0.7
+                                                                  : 0.9)
                                     : 1.0 / (1.0 + exp((c->cost - 12.0) / 3.0));
     zn_mention *m = zn_doc_add(d, start, end, (zn_type)c->type, (zn_kind)c->kind, cert);
     m->canonical = zn_doc_keep(d, S_view_text(v, c->s, c->e));
@@ -524,7 +526,7 @@ static void S_trace(const zn_work *w) {
   for (size_t i = 0; i < v->n; i = w->wend[i])
     fprintf(stderr, " %.*s", (int)(v->boff[w->wend[i]] - v->boff[i]), v->utf8 + v->boff[i]);
   fputc('\n', stderr);
-  static const char *src[] = {"model", "rule", "gazetteer", "suffix", "document"};
+  static const char *src[] = {"model", "rule", "gazetteer", "suffix", "document", "list"};
   for (size_t k = 0; k < w->ncands; k++) {
     const zn_cand *c = &w->cands[k];
     int chosen = 0;

@@ -835,6 +835,87 @@ static void S_numbered_unit(zn_work *w, size_t s, size_t e) {
   }
 }
 
+/* How far after 等 the kind of body a list names may end (等|一大批|乡镇企业, 等|国内著名软件厂商),
+ * and how long an item of the list may be. */
+#define ZN_KIND_REACH 8
+#define ZN_ITEM_MAX 6
+/* a trade or a product is a word of the lexicon cheaper than this (-ln p): 建材 11.2, 用友 13.5 */
+#define ZN_TRADE_WORD 12.0f
+/* what an item costs above a name the document knows, which teaches its neighbours (see
+ * S_learn_org_item in extract.c) and so must win where both stand */
+#define ZN_LIST_MARGIN 0.1f
+
+/* Whether the words between 等 and the kind [s, e) describe the items as bodies: no 的, no
+ * industry or region between (纺织、煤炭等困难|行业|亏损企业 are trades, not firms). */
+static int S_kind_stretch(const zn_work *w, size_t s, size_t e) {
+  static const char *const trades[] = {"的",   "行业", "产业", "领域",
+                                       "地区", "城市", "国家", "地方"};
+  for (size_t t = 0; t < sizeof trades / sizeof *trades; t++)
+    if (e > s && zn_view_holds(w->v, s, e, trades[t]))
+      return 0;
+  return 1;
+}
+
+/* The end of the kind of body that follows 等 at i (等|乡镇企业, 等|国内著名软件厂商), or 0. */
+static size_t S_kind_after(const zn_work *w, size_t i) {
+  for (size_t e = i + 2; e <= w->v->n && e <= i + 1 + ZN_KIND_REACH; e++) {
+    if (!zn_is_han(w->v->cp[e - 1]))
+      return 0;
+    size_t kl = zn_gaz_longest_ending(w, ZN_CAT_ORG_KIND, e);
+    if (kl && e - kl > i && w->wend[e - 1] == e)
+      return S_kind_stretch(w, i + 1, e - kl) ? e : 0;
+  }
+  return 0;
+}
+
+/* Whether the item [s, e) of a list is a trade or a product, not a body's name: an everyday
+ * noun, verb or adjective of the lexicon (化工, 水果; not 用友, 格力, nor 阳光, 长虹, which
+ * it tags as names, nor 华西, a place). */
+static int S_trade_item(const zn_work *w, size_t s, size_t e) {
+  const zn_word *word = zn_word_at(w, s, e);
+  return word && word->cost < ZN_TRADE_WORD && (word->flags & (ZN_W_NOUN | ZN_W_VERB | ZN_W_ADJ)) &&
+         !(word->flags & (ZN_W_PLACE | ZN_W_NR | ZN_W_PROPER));
+}
+
+/* A list of names before 等 and a kind of body: 华星、利民、东升等一批乡镇企业, 用友、金蝶等
+ * 软件厂商. Each item is a body, the first only where a clause opens, not after its verb
+ * (发挥|甲、乙等); not where the items are trades (蔬菜、水果等企业) or all open alike (小炼焦、
+ * 小化工等土小企业). */
+static void S_listed_bodies(zn_work *w, size_t i) {
+  const zn_view *v = w->v;
+  if (v->cp[i] != 0x7B49 /* 等 */ || i == 0 || !S_kind_after(w, i))
+    return;
+  size_t ends[8], starts[8], k = 0, first = 0, e = i; /* first: the items that surely are whole */
+  while (k < 8) {
+    size_t s = e;
+    while (s > 0 && zn_is_han(v->cp[s - 1]) && v->cp[s - 1] != 0x3001 /* 、 */ &&
+           e - s <= ZN_ITEM_MAX)
+      s--;
+    if (e - s > ZN_ITEM_MAX || s == e)
+      break; /* the first item runs into its clause (发挥|甲、乙等) */
+    starts[k] = s, ends[k++] = e;
+    if (s == 0 || v->cp[s - 1] != 0x3001) {
+      first = s == 0 || !zn_is_han(v->cp[s - 1]) ? k : k - 1;
+      break;
+    }
+    first = k;
+    e = s - 1;
+  }
+  if (k < 2 || first == 0)
+    return;
+  int alike = 1, trades = 0;
+  for (size_t t = 0; t < k; t++) {
+    alike = alike && v->cp[starts[t]] == v->cp[starts[0]];
+    trades += S_trade_item(w, starts[t], ends[t]);
+  }
+  if (alike || trades)
+    return; /* 小炼焦、小化工; 蔬菜、水果等企业: a list of trades, not of names */
+  for (size_t t = 0; t < first; t++)
+    if (ends[t] - starts[t] >= 2)
+      zn_cand_add(w, starts[t], ends[t], w->m->p.org_cost + ZN_LIST_MARGIN, ZN_ORG, ZN_NAME,
+                  ZN_SRC_LIST);
+}
+
 void zn_org_candidates(zn_work *w) {
   const zn_params *pr = &w->m->p;
   size_t n = w->v->n;
@@ -861,6 +942,7 @@ void zn_org_candidates(zn_work *w) {
       zn_cand_add(w, i, i + len, pr->org_cost * 2.0f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
     S_place_body(w, i);
     S_numbered_school(w, i);
+    S_listed_bodies(w, i);
   }
   for (size_t e = 1; e <= n; e++) {
     size_t len = zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, e);

@@ -12,7 +12,8 @@ typedef enum zn_source {
   ZN_SRC_RULE,   /* a pattern rule */
   ZN_SRC_GAZ,    /* a gazetteer entry */
   ZN_SRC_SUFFIX, /* the organisation suffix engine */
-  ZN_SRC_DOC     /* a name established elsewhere in the document */
+  ZN_SRC_DOC,    /* a name established elsewhere in the document */
+  ZN_SRC_LIST    /* an item of a list of bodies of one kind (甲、乙等企业) */
 } zn_source;
 
 typedef struct zn_cand {
