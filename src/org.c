@@ -835,6 +835,69 @@ static void S_numbered_unit(zn_work *w, size_t s, size_t e) {
   }
 }
 
+/* The longest quoted name of a body, in characters. */
+#define ZN_QUOTED_MAX 14
+
+/* The mark that closes the quotation mark c opens, or 0. */
+static uint32_t S_closing_quote(uint32_t c) {
+  switch (c) {
+  case 0x201C: /* “ */
+    return 0x201D;
+  case 0x300C: /* 「 */
+    return 0x300D;
+  case 0x300E: /* 『 */
+    return 0x300F;
+  case '"':
+    return '"';
+  default:
+    return 0;
+  }
+}
+
+/* Whether the word before the quotation mark at o or the one after its end c awards an honour
+ * or counts several of a kind: 荣获“文明单位”称号, 建起了12所“田间学校”, 首批“示范医院”. */
+static int S_honour_around(const zn_work *w, size_t o, size_t c) {
+  static const char *const before[] = {"评为", "授予", "命名", "荣获", "获评", "创建",
+                                       "争创", "入选", "获得", "首批", "称为"};
+  static const char *const after[] = {"称号", "荣誉", "奖", "示范", "试点"};
+  const zn_view *v = w->v;
+  for (size_t k = o > 2 ? o - 2 : 0; k < o; k++)
+    if (S_numeral(v, k) && v->cp[k] != 0x4E00 /* 一: 成立了一个“…领导小组” names one */)
+      return 1;
+  for (size_t k = 0; k < sizeof before / sizeof *before; k++)
+    if (o >= 2 && zn_view_holds(v, o >= 3 ? o - 3 : o - 2, o, before[k]))
+      return 1;
+  for (size_t k = 0; k < sizeof after / sizeof *after; k++)
+    if (c + 3 <= v->n && zn_view_holds(v, c + 1, c + 3, after[k]))
+      return 1;
+  return 0;
+}
+
+/* A body named in quotation marks: the whole quotation ends with a suffix and holds a name of
+ * two characters or more before it (成立“抗旱救灾领导小组”, 这所“山顶小学”); not a phrase (“最近的
+ * 中转站”), an honour or a kind counted (12所“田间学校”), nor a suffix inside an everyday word
+ * (“五好干部”). */
+static void S_quoted_body(zn_work *w, size_t o) {
+  const zn_view *v = w->v;
+  uint32_t close = S_closing_quote(v->cp[o]);
+  if (!close)
+    return;
+  size_t c = o + 1;
+  while (c < v->n && c - o <= ZN_QUOTED_MAX && zn_is_han(v->cp[c]))
+    c++;
+  size_t sl = c < v->n && v->cp[c] == close ? zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, c) : 0;
+  if (!sl || c - sl < o + 3)
+    return;
+  size_t j = c - sl;
+  const zn_word *word = zn_word_at(w, w->wstart[j], c);
+  if (w->wstart[j] != j && !(word && (word->flags & ZN_W_ORGWORD)) &&
+      !zn_has_cat(zn_gaz_at(w, w->wstart[j], c), ZN_CAT_ORG_SUFFIX))
+    return;
+  if (zn_view_holds(v, o + 1, c, "的") || S_honour_around(w, o, c))
+    return;
+  zn_cand_add(w, o + 1, c, w->m->p.org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
+}
+
 /* How far after 等 the kind of body a list names may end (等|一大批|乡镇企业, 等|国内著名软件厂商),
  * and how long an item of the list may be. */
 #define ZN_KIND_REACH 8
@@ -922,6 +985,7 @@ void zn_org_candidates(zn_work *w) {
   for (size_t i = 0; i < n; i++) {
     if (w->v->cp[i] == 0x300A /* 《 */)
       S_periodical(w, i);
+    S_quoted_body(w, i);
     if (!zn_is_han(w->v->cp[i]))
       continue;
     size_t len;
