@@ -268,6 +268,7 @@ static void S_fixed_candidates(zn_work *w) {
       zn_cand_add(w, h->s, h->e, fmaxf(0.1f, p->org_cost + 1.0f - h->weight), ZN_ORG, ZN_NAME,
                   ZN_SRC_RULE);
   }
+  zn_org_departments(w);
   S_keep_fitting(w, 0);
   zn_person_prepare(w);
   w->nfixed = w->ncands;

@@ -1022,3 +1022,24 @@ void zn_org_candidates(zn_work *w) {
       }
   }
 }
+
+void zn_org_departments(zn_work *w) {
+  size_t n = w->ncands, none = (size_t)-1;
+  size_t *last = zn_xmalloc((w->v->n + 1) * sizeof *last); /* the last body ending at i */
+  size_t *prev = zn_xmalloc((n + 1) * sizeof *prev);       /* the body before, same end */
+  for (size_t i = 0; i <= w->v->n; i++)
+    last[i] = none;
+  for (size_t k = 0; k < n; k++)
+    if (w->cands[k].type == ZN_ORG)
+      prev[k] = last[w->cands[k].e], last[w->cands[k].e] = k;
+  for (size_t k = 0; k < n; k++) {
+    const zn_cand d = w->cands[k];
+    if (d.type != ZN_ORG || d.source != ZN_SRC_GAZ ||
+        !zn_has_cat(zn_gaz_at(w, d.s, d.e), ZN_CAT_DEPARTMENT))
+      continue;
+    for (size_t b = last[d.s]; b != none; b = prev[b])
+      zn_cand_add(w, w->cands[b].s, d.e, w->m->p.org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
+  }
+  free(last);
+  free(prev);
+}

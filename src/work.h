@@ -119,6 +119,9 @@ void zn_person_candidates_at(zn_work *w, size_t i);
 /* What the person candidates read that no pass changes: w->repeated and w->nonname_reach. */
 void zn_person_prepare(zn_work *w);
 void zn_org_candidates(zn_work *w);
+/* A department the gazetteer knows right after a body found is the body's: 县人大|内司委,
+ * 市政协|文史委 (one name, the longest). Runs once every organisation candidate is in. */
+void zn_org_departments(zn_work *w);
 /* Whether the base word [q, p) is a place of two characters that a conjunction and a level
  * spell, after a Han character: the conjunction then joins what stands before to a body of
  * that level, which starts inside the word (乡镇|和县|农业农村局 is 乡镇 和 县农业农村局; not
