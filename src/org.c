@@ -366,13 +366,20 @@ static size_t S_latin_name(const zn_work *w, size_t j) {
   return letter && j - r >= 2 ? r : (size_t)-1;
 }
 
+/* The weight of a kind of body in org_generic.txt that no place names alone (西藏|部队). */
+#define ZN_GENERIC_ANYWHERE 2.0f
+
 /* Whether the base word [q, j) right before the suffix [j, e) is a country or a continent (a
  * place the prefix list has) and the suffix a kind of body it does not name alone: 日本|公司 are
- * Japanese companies, 欧洲|球队 European teams (not 美国|国务院, 中国|银行). */
+ * Japanese companies, 欧洲|球队 European teams (not 美国|国务院, 中国|银行); or any place, and
+ * a kind no place names alone (陕西|工厂, 西藏|部队; not 北京|大学). */
 static int S_generic_kind(const zn_work *w, size_t q, size_t j, size_t e) {
   const zn_word *word = zn_word_at(w, q, j);
-  return word && (word->flags & ZN_W_PLACE) && zn_has_cat(zn_gaz_at(w, q, j), ZN_CAT_ORG_PREFIX) &&
-         zn_has_cat(zn_gaz_at(w, j, e), ZN_CAT_ORG_GENERIC);
+  const zn_gaz_entry *kind = zn_gaz_at(w, j, e);
+  if (!word || !(word->flags & ZN_W_PLACE) || !zn_has_cat(kind, ZN_CAT_ORG_GENERIC))
+    return 0;
+  return zn_has_cat(zn_gaz_at(w, q, j), ZN_CAT_ORG_PREFIX) ||
+         kind->weight[ZN_CAT_ORG_GENERIC] >= ZN_GENERIC_ANYWHERE;
 }
 
 /* Whether the base word [q, p), an adverb or another function word of one character that is
