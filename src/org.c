@@ -172,6 +172,13 @@ static int S_known_body(const zn_work *w, size_t q, size_t p) {
   return zn_has_cat(zn_gaz_at(w, q, p), ZN_CAT_ORG_BODY) || (word && (word->flags & ZN_W_ORGWORD));
 }
 
+/* Whether [j, e) names a firm (公司, 集团, 银行): a firm may bear a name that jieba has as a
+ * person's (华为, 金光). */
+static int S_firm_suffix(const zn_work *w, size_t j, size_t e) {
+  return zn_view_holds(w->v, j, e, "公司") || zn_view_holds(w->v, j, e, "集团") ||
+         zn_view_holds(w->v, j, e, "银行");
+}
+
 /* Whether the base word [q, p) names a body that the unit [p, e) after it belongs to:
  * 法国政府|新闻局, 联合国|难民署, 世行|理事会 (one name, the longest). Not a body of the same
  * rank beside it (市委|市政府 opens with a level), not a word that merely ends like a body
@@ -324,13 +331,6 @@ static int S_suffix_in_word(const zn_work *w, size_t j, size_t e) {
   const zn_gaz_entry *g = zn_gaz_at(w, j - 1, e);
   return word && word->cost < ZN_KNOWN_WORD && !(word->flags & ZN_W_ORGWORD) &&
          !zn_has_cat(g, ZN_CAT_ORG_SUFFIX) && !zn_has_cat(g, ZN_CAT_ORG_BODY);
-}
-
-/* Whether [j, e) names a firm (公司, 集团, 银行): a firm may bear a name that jieba has as a
- * person's (华为, 金光). */
-static int S_firm_suffix(const zn_work *w, size_t j, size_t e) {
-  return zn_view_holds(w->v, j, e, "公司") || zn_view_holds(w->v, j, e, "集团") ||
-         zn_view_holds(w->v, j, e, "银行");
 }
 
 /* Whether a preposition or a conjunction of one character stands alone right before q (与, 和). */
@@ -576,13 +576,20 @@ static size_t S_brand_start(const zn_work *w, size_t p) {
   return S_free_start(w, b) ? b : (size_t)-1;
 }
 
+/* Whether the unit [j, e) is the office of the firm before it: a firm's own office is no body of
+ * its own (某某公司|办公室|负责人; but 县政府办公室). */
+static int S_firm_office(const zn_work *w, size_t j, size_t e) {
+  size_t fl = zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, j);
+  return fl && S_firm_suffix(w, j - fl, j) && e - j == 3 && zn_view_holds(w->v, j, e, "办公室");
+}
+
 static void S_extend(zn_work *w, size_t j, size_t e) {
   const zn_params *pr = &w->m->p;
   size_t p = j, named = (size_t)-1; /* named: where the last candidate starts */
   size_t verb_at = (size_t)-1;      /* where the last verb of two characters or more starts */
   int verbs = 0, joined = 0, dotted = 0, titled = 0;
   if (S_event_after(w, e) || S_suffix_in_word(w, j, e) || S_state_government(w, j, e) ||
-      S_unplaced_congress(w, j, e))
+      S_unplaced_congress(w, j, e) || S_firm_office(w, j, e))
     return;
   /* a suffix that opens a longer word: a body before a title (法院|院长), or
    * the title's first character after a field (司法|部长); not 副|部长,
@@ -709,17 +716,21 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
 }
 
-/* A body named by its place and level (凯里市委, 黔东南州政府, 中共遵义市委, 排调镇党委):
+/* A body named by its place and level (凯里市委, 黔东南州政府, 中共遵义市委, 排调镇党委), maybe
+ * with its term between (凯里市十届人大):
  * level at l, the body after it, a place of the lexicon before it or a town's name it does not
  * know; and the county or city before that town (雷山县|丹江镇党委). */
 static void S_place_body(zn_work *w, size_t l) {
   const zn_params *pr = &w->m->p;
   const zn_view *v = w->v;
-  size_t blen;
+  size_t blen, b = l + 1;
+  while (b < v->n && zn_is_han_numeral(v->cp[b]) && b - l <= 3)
+    b++; /* the term between the level and the body: 凯里市|十届|人大 */
+  b = b > l + 1 && b < v->n && v->cp[b] == 0x5C4A /* 届 */ ? b + 1 : l + 1;
   if (!zn_has_cat(zn_gaz_at(w, l, l + 1), ZN_CAT_LEVEL) ||
-      !zn_gaz_longest(w, ZN_CAT_LEVEL_BODY, l + 1, &blen))
+      !zn_gaz_longest(w, ZN_CAT_LEVEL_BODY, b, &blen))
     return;
-  size_t e = l + 1 + blen;
+  size_t e = b + blen;
   if (e < v->n && (v->cp[e] == 0x5458 /* 员 */ || v->cp[e] == 0x957F /* 长 */))
     return;
   for (size_t k = l < 6 ? l : 6; k >= 2; k--) {
