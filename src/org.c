@@ -282,8 +282,8 @@ static int S_state_government(const zn_work *w, size_t j, size_t e) {
 
 /* Whether [j, e) is a people's congress or a political consultative conference (人大, 政协,
  * 人大常委会) after no place, level or known prefix: those are named by their place or level
- * (全国政协, 市人大, 凯里市政协), so what stands before is no part of a name (…新篇章|贡献|政协).
- */
+ * (全国政协, 市人大, 凯里市政协), so what stands before is no part of a name (…新篇章|贡献|政协);
+ * nor is 中央, which has none of its own. */
 static int S_unplaced_congress(const zn_work *w, size_t j, size_t e) {
   if (!zn_has_cat(zn_gaz_at(w, j, e), ZN_CAT_LEVEL_BODY) ||
       !(zn_view_holds(w->v, j, e, "人大") || zn_view_holds(w->v, j, e, "政协")) || j == 0 ||
@@ -292,6 +292,8 @@ static int S_unplaced_congress(const zn_work *w, size_t j, size_t e) {
   size_t q = w->wstart[j - 1];
   const zn_gaz_entry *g = zn_gaz_at(w, q, j);
   const zn_word *word = zn_word_at(w, q, j);
+  if (j - q == 2 && zn_view_holds(w->v, q, j, "中央"))
+    return 1; /* the centre's are 全国人大, 全国政协: 中央|政协|工作会议 is a meeting */
   return !zn_has_cat(g, ZN_CAT_LEVEL) && !zn_has_cat(g, ZN_CAT_ORG_PREFIX) &&
          !zn_has_cat(g, ZN_CAT_PLACE_SUFFIX) && !(word && (word->flags & ZN_W_PLACE)) &&
          !zn_place_stem(w, q, j);
