@@ -704,7 +704,10 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
          (!joined && S_brand_word(w, q, end) && S_firm_suffix(w, j, e)) ||
          (dotted && zn_is_joiner(w->v->cp[end])) || (!joined && S_parent_body(w, q, end, e)) ||
          (titled && j - p >= 4 && S_field_words(w, p, j)))) {
-      zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
+      /* a level of two characters alone opens no name: 社区|养老服务站 is any
+       * community's (but 社区 of 某某社区|居委会 goes on left) */
+      if (!(S_bare_level(w, q, end) && end - q == 2))
+        zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
       if (!S_bare_level(w, q, end))
         named = p; /* 街道|党工委 is no name whole yet: 开怀|街道党工委 */
     } else if (whole)
