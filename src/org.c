@@ -1002,6 +1002,15 @@ static void S_listed_bodies(zn_work *w, size_t i) {
                   ZN_SRC_LIST);
 }
 
+/* A body the gazetteer knows [s, e) whose suffix goes on into a longer one that a base word ends:
+ * the body's own unit (工人日报|社 of 工人|日报社, 经济日报社). */
+static void S_longer_suffix(zn_work *w, size_t s, size_t e) {
+  size_t sl = zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, e), ll;
+  if (sl && e - sl > s && zn_gaz_longest(w, ZN_CAT_ORG_SUFFIX, e - sl, &ll) && e - sl + ll > e &&
+      w->wend[e - sl + ll - 1] == e - sl + ll)
+    zn_cand_add(w, s, e - sl + ll, w->m->p.org_cost * 0.5f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
+}
+
 void zn_org_candidates(zn_work *w) {
   const zn_params *pr = &w->m->p;
   size_t n = w->v->n;
@@ -1014,6 +1023,7 @@ void zn_org_candidates(zn_work *w) {
     size_t len;
     if (zn_gaz_longest(w, ZN_CAT_ORG_BODY, i, &len)) {
       zn_cand_add(w, i, i + len, pr->org_cost * 0.5f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
+      S_longer_suffix(w, i, i + len);
       S_ministry_bureau(w, i, i + len);
       S_numbered_unit(w, i, i + len);
       /* the country whose body it is, in a word of the lexicon with it (以色列工党) or before
