@@ -728,12 +728,13 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
 static void S_place_body(zn_work *w, size_t l) {
   const zn_params *pr = &w->m->p;
   const zn_view *v = w->v;
+  if (!zn_has_cat(zn_gaz_at(w, l, l + 1), ZN_CAT_LEVEL))
+    return;
   size_t blen, b = l + 1;
   while (b < v->n && zn_is_han_numeral(v->cp[b]) && b - l <= 3)
     b++; /* the term between the level and the body: 凯里市|十届|人大 */
   b = b > l + 1 && b < v->n && v->cp[b] == 0x5C4A /* 届 */ ? b + 1 : l + 1;
-  if (!zn_has_cat(zn_gaz_at(w, l, l + 1), ZN_CAT_LEVEL) ||
-      !zn_gaz_longest(w, ZN_CAT_LEVEL_BODY, b, &blen))
+  if (!zn_gaz_longest(w, ZN_CAT_LEVEL_BODY, b, &blen))
     return;
   size_t e = b + blen;
   if (e < v->n && (v->cp[e] == 0x5458 /* 员 */ || v->cp[e] == 0x957F /* 长 */))
@@ -987,7 +988,7 @@ static void S_listed_bodies(zn_work *w, size_t i) {
     first = k;
     e = s - 1;
   }
-  if (k < 2 || first == 0)
+  if (k < 2)
     return;
   int alike = 1, trades = 0;
   for (size_t t = 0; t < k; t++) {
