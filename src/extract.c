@@ -181,12 +181,8 @@ static int S_org_fits(const zn_work *w, const zn_cand *c) {
  * name it again: without the leading places and the legal form
  * (贵州海生玻璃有限公司 -> 海生玻璃). Sets [*cs, *ce) and returns 1 if there
  * is one. */
-static int S_company_core(const zn_work *w, size_t s, size_t e, size_t *cs, size_t *ce) {
-  const zn_view *v = w->v;
-  size_t sl = zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, e);
-  if (!sl || !zn_view_holds(v, e - sl, e, "公司"))
-    return 0;
-  e -= sl;
+/* Where [s, e) goes on after the places that open it (贵州|海生玻璃, 广州|松日队). */
+static size_t S_after_places(const zn_work *w, size_t s, size_t e) {
   for (int more = 1; more && s < e;) {
     more = 0;
     for (size_t l = e - s < 8 ? e - s : 8; l >= 2 && !more; l--) {
@@ -195,6 +191,16 @@ static int S_company_core(const zn_work *w, size_t s, size_t e, size_t *cs, size
         s += l, more = 1;
     }
   }
+  return s;
+}
+
+static int S_company_core(const zn_work *w, size_t s, size_t e, size_t *cs, size_t *ce) {
+  const zn_view *v = w->v;
+  size_t sl = zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, e);
+  if (!sl || !zn_view_holds(v, e - sl, e, "公司"))
+    return 0;
+  e -= sl;
+  s = S_after_places(w, s, e);
   for (size_t i = s; i < e; i++)
     if (!zn_is_han(v->cp[i]))
       return 0;
@@ -210,6 +216,29 @@ static int S_company_core(const zn_work *w, size_t s, size_t e, size_t *cs, size
       (fw && (fw->flags & (first ? ZN_W_ADJ : ZN_W_ADJ | ZN_W_FUNC | ZN_W_VERB | ZN_W_NUM))))
     return 0;
   *cs = s, *ce = e;
+  return 1;
+}
+
+/* A team's name without its place, by which the document may name it again (广州松日队 ->
+ * 松日队, 四川全兴队 -> 全兴队): a place opens it, and two Han characters or more stand
+ * between it and 队, whose first word is no common word (not 中国|男子足球队). */
+static int S_team_core(const zn_work *w, size_t s, size_t e, size_t *cs) {
+  const zn_view *v = w->v;
+  if (e - s < 5 || v->cp[e - 1] != 0x961F /* 队 */)
+    return 0;
+  size_t c = S_after_places(w, s, e - 1);
+  if (c == s || e - 1 - c < 2)
+    return 0;
+  for (size_t i = c; i < e - 1; i++)
+    if (!zn_is_han(v->cp[i]))
+      return 0;
+  const zn_word *first = NULL;
+  for (size_t l = 2; l <= 4 && c + l < e; l++)
+    if (zn_word_at(w, c, c + l))
+      first = zn_word_at(w, c, c + l);
+  if (first && !(first->flags & (ZN_W_PROPER | ZN_W_PLACE)) && first->cost < ZN_KNOWN_WORD)
+    return 0;
+  *cs = c;
   return 1;
 }
 
@@ -382,6 +411,8 @@ static int S_learn(zn_work *w, zn_names *doc_names) {
     size_t cs, ce;
     if (c->type == ZN_ORG && S_company_core(w, c->s, c->e, &cs, &ce))
       news |= zn_names_add(doc_names, v->utf8 + v->boff[cs], v->boff[ce] - v->boff[cs], ZN_ORG);
+    if (c->type == ZN_ORG && S_team_core(w, c->s, c->e, &cs))
+      news |= zn_names_add(doc_names, v->utf8 + v->boff[cs], v->boff[c->e] - v->boff[cs], ZN_ORG);
     if (c->type == ZN_ORG && c->source == ZN_SRC_DOC) /* a company's short name, in a list */
       news |= S_learn_org_item(w, doc_names, k, -1) | S_learn_org_item(w, doc_names, k, 1);
     if (c->type != ZN_PER || c->kind != ZN_NAME)
