@@ -585,13 +585,22 @@ static int S_firm_office(const zn_work *w, size_t j, size_t e) {
   return fl && S_firm_suffix(w, j - fl, j) && e - j == 3 && zn_view_holds(w->v, j, e, "办公室");
 }
 
+/* Whether a phrase that stops organisation names opens with the suffix [j, e) and goes on past
+ * it to where a base word ends: the suffix is a modifier there (中心|工作 of 围绕县委中心工作 is
+ * the main task; not 照料中心|工作人员). */
+static int S_stop_across(const zn_work *w, size_t j, size_t e) {
+  size_t len;
+  return zn_gaz_longest(w, ZN_CAT_ORG_STOP, j, &len) && j + len > e &&
+         (j + len == w->v->n || w->wstart[j + len] == j + len);
+}
+
 static void S_extend(zn_work *w, size_t j, size_t e) {
   const zn_params *pr = &w->m->p;
   size_t p = j, named = (size_t)-1; /* named: where the last candidate starts */
   size_t verb_at = (size_t)-1;      /* where the last verb of two characters or more starts */
   int verbs = 0, joined = 0, dotted = 0, titled = 0;
   if (S_event_after(w, e) || S_suffix_in_word(w, j, e) || S_state_government(w, j, e) ||
-      S_unplaced_congress(w, j, e) || S_firm_office(w, j, e))
+      S_unplaced_congress(w, j, e) || S_firm_office(w, j, e) || S_stop_across(w, j, e))
     return;
   /* a suffix that opens a longer word: a body before a title (法院|院长), or
    * the title's first character after a field (司法|部长); not 副|部长,
