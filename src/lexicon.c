@@ -222,7 +222,12 @@ static int S_word_line(void *p, char *line, long lineno, zn_error *err) {
     c->order[c->n++].freq = freq + 1;
     w->flags |= ZN_W_WORD;
   }
-  w->flags |= place ? ZN_W_NOUN | ZN_W_PLACE : cup ? ZN_W_NOUN | ZN_W_PROPER : S_pos_flags(pos);
+  uint16_t flags = (uint16_t)(place ? ZN_W_NOUN | ZN_W_PLACE
+                              : cup ? ZN_W_NOUN | ZN_W_PROPER
+                                    : S_pos_flags(pos));
+  if (n >= 3 && cp[0] == 0x5404 /* 各 */)
+    flags &= (uint16_t)~ZN_W_PLACE; /* places in general: 各乡镇, 各省市 (tagged ns) */
+  w->flags |= flags;
   if (n == 1)
     S_char(c->lx, cp[0])->word += (float)freq;
   c->lx->total += freq + 1;

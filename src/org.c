@@ -1021,6 +1021,19 @@ static void S_longer_suffix(zn_work *w, size_t s, size_t e) {
     zn_cand_add(w, s, e - sl + ll, w->m->p.org_cost * 0.5f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
 }
 
+/* The gazetteer's body or department [i, e) with the place whose it is, in a word of the lexicon
+ * with it (以色列工党) or before it (澳大利亚|工党, 凯里市|疾控中心), maybe with the body's term
+ * between (日本|第十届|国会). */
+static void S_placed_entry(zn_work *w, size_t i, size_t e, float cost) {
+  size_t ws = w->wstart[i] < i ? w->wstart[i] : i > 0 ? w->wstart[i - 1] : i, pe = i;
+  if (i > 0 && ws > 0 && ws == w->wstart[i - 1] && S_ordinal(w, ws, i))
+    pe = ws, ws = w->wstart[ws - 1];
+  const zn_word *place = ws < pe ? zn_word_at(w, ws, pe) : NULL;
+  if (place && (place->flags & ZN_W_PLACE) && pe - ws >= 2 && w->wend[e - 1] == e &&
+      !zn_link_level(w, ws, pe)) /* 乡镇|和县|农业农村局 */
+    zn_cand_add(w, ws, e, cost, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
+}
+
 void zn_org_candidates(zn_work *w) {
   const zn_params *pr = &w->m->p;
   size_t n = w->v->n;
@@ -1036,17 +1049,12 @@ void zn_org_candidates(zn_work *w) {
       S_longer_suffix(w, i, i + len);
       S_ministry_bureau(w, i, i + len);
       S_numbered_unit(w, i, i + len);
-      /* the country whose body it is, in a word of the lexicon with it (以色列工党) or before
-       * it (澳大利亚|工党), maybe with the body's term between (日本|第十届|国会) */
-      size_t ws = w->wstart[i] < i ? w->wstart[i] : i > 0 ? w->wstart[i - 1] : i, pe = i;
-      if (i > 0 && ws > 0 && ws == w->wstart[i - 1] && S_ordinal(w, ws, i))
-        pe = ws, ws = w->wstart[ws - 1];
-      const zn_word *place = ws < pe ? zn_word_at(w, ws, pe) : NULL;
-      if (place && (place->flags & ZN_W_PLACE) && pe - ws >= 2 && w->wend[i + len - 1] == i + len)
-        zn_cand_add(w, ws, i + len, pr->org_cost * 0.5f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
+      S_placed_entry(w, i, i + len, pr->org_cost * 0.5f);
     }
-    if (zn_gaz_longest(w, ZN_CAT_DEPARTMENT, i, &len) && w->wstart[i] == i)
+    if (zn_gaz_longest(w, ZN_CAT_DEPARTMENT, i, &len) && w->wstart[i] == i) {
       zn_cand_add(w, i, i + len, pr->org_cost * 2.0f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
+      S_placed_entry(w, i, i + len, pr->org_cost);
+    }
     S_place_body(w, i);
     S_numbered_school(w, i);
     S_listed_bodies(w, i);
