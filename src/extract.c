@@ -171,16 +171,17 @@ static int S_org_fits(const zn_work *w, const zn_cand *c) {
     for (size_t k = w->edges.first[e]; k < w->edges.first[e + 1]; k++)
       if (e + w->edges.edge[k].len <= w->wend[e])
         return 1;
+  /* a suffix of two characters whose last one the base segmentation joined to the function word
+   * after it (银行凯里分|行为, 分行|为) */
+  const zn_word *rest = w->wend[e] == e + 1 && w->wstart[e] == e - 1 ? zn_word1(w, e) : NULL;
+  if (rest && (rest->flags & ZN_W_FUNC) && zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, e) >= 2)
+    return 1;
   size_t tl;
   return (zn_gaz_longest(w, ZN_CAT_TITLE, e, &tl) && e + tl >= w->wend[e]) ||
          (zn_has_cat(zn_gaz_at(w, w->wstart[e], w->wend[e]), ZN_CAT_TITLE) &&
           zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_ORG_SUFFIX));
 }
 
-/* The distinctive part of a company's full name, by which the document may
- * name it again: without the leading places and the legal form
- * (贵州海生玻璃有限公司 -> 海生玻璃). Sets [*cs, *ce) and returns 1 if there
- * is one. */
 /* Where [s, e) goes on after the places that open it (贵州|海生玻璃, 广州|松日队). */
 static size_t S_after_places(const zn_work *w, size_t s, size_t e) {
   for (int more = 1; more && s < e;) {
@@ -194,6 +195,10 @@ static size_t S_after_places(const zn_work *w, size_t s, size_t e) {
   return s;
 }
 
+/* The distinctive part of a company's full name, by which the document may
+ * name it again: without the leading places and the legal form
+ * (贵州海生玻璃有限公司 -> 海生玻璃). Sets [*cs, *ce) and returns 1 if there
+ * is one. */
 static int S_company_core(const zn_work *w, size_t s, size_t e, size_t *cs, size_t *ce) {
   const zn_view *v = w->v;
   size_t sl = zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, e);
