@@ -247,6 +247,18 @@ static int S_team_core(const zn_work *w, size_t s, size_t e, size_t *cs) {
   return 1;
 }
 
+/* Whether the base words of [s, e) are not all everyday words: one of them is a single
+ * character, a proper noun, a place or a word the lexicon does not know (黔|晟|新材料). */
+static int S_brand_in(const zn_work *w, size_t s, size_t e) {
+  for (size_t i = s; i < e; i = w->wend[i]) {
+    const zn_word *word = zn_word_at(w, i, w->wend[i]);
+    if (w->wend[i] - i < 2 || !word || word->cost >= ZN_KNOWN_WORD ||
+        (word->flags & (ZN_W_PROPER | ZN_W_PLACE)))
+      return 1;
+  }
+  return 0;
+}
+
 /* The least cost of the words alone over [s, e): what a candidate there must beat. */
 static double S_words_cost(const zn_work *w, size_t s, size_t e) {
   double *best = zn_xmalloc((e - s + 1) * sizeof *best);
@@ -414,8 +426,16 @@ static int S_learn(zn_work *w, zn_names *doc_names) {
       continue;
     const zn_cand *c = &w->cands[st->cand];
     size_t cs, ce;
-    if (c->type == ZN_ORG && S_company_core(w, c->s, c->e, &cs, &ce))
+    if (c->type == ZN_ORG && S_company_core(w, c->s, c->e, &cs, &ce)) {
       news |= zn_names_add(doc_names, v->utf8 + v->boff[cs], v->boff[ce] - v->boff[cs], ZN_ORG);
+      /* and without the word of its trade at the end, where three characters stay that hold
+       * a brand (黔晟新材料|科技; not 海生|玻璃, 国际武术|开发) */
+      size_t ws = w->wstart[ce - 1];
+      const zn_word *trade = zn_word_at(w, ws, ce);
+      if (ce - ws == 2 && ws >= cs + 3 && trade && (trade->flags & (ZN_W_NOUN | ZN_W_VERB)) &&
+          S_brand_in(w, cs, ws))
+        news |= zn_names_add(doc_names, v->utf8 + v->boff[cs], v->boff[ws] - v->boff[cs], ZN_ORG);
+    }
     if (c->type == ZN_ORG && S_team_core(w, c->s, c->e, &cs))
       news |= zn_names_add(doc_names, v->utf8 + v->boff[cs], v->boff[c->e] - v->boff[cs], ZN_ORG);
     if (c->type == ZN_ORG && c->source == ZN_SRC_DOC) /* a company's short name, in a list */
