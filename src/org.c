@@ -429,17 +429,25 @@ static int S_town_level(uint32_t c) {
 static int S_unknown_town(const zn_work *w, size_t q, size_t l) {
   if (!S_town_level(w->v->cp[l]) || zn_word_at(w, q, l) || zn_word_at(w, q, l + 1))
     return 0;
+  int counted = 0; /* a numeral opens it: only after a place (凯里市|万|潮|镇; not 一|个|村) */
   for (size_t i = q; i < l; i++) {
     const zn_word *one = zn_word1(w, i);
+    int numeral = zn_is_han_numeral(w->v->cp[i]);
+    if (numeral && i == q && l - q >= 2) {
+      const zn_word *next = zn_word1(w, q + 1);
+      if (zn_is_han_numeral(w->v->cp[q + 1]) || (next && (next->flags & ZN_W_NUM)))
+        return 0;
+      counted = 1, numeral = 0, one = NULL;
+    }
     if (!zn_is_han(w->v->cp[i]) || w->wstart[i] != i || w->wend[i] != i + 1 ||
-        (one && (one->flags & (ZN_W_FUNC | ZN_W_TIME))) || zn_is_han_numeral(w->v->cp[i]) ||
+        (one && (one->flags & (ZN_W_FUNC | ZN_W_TIME))) || numeral ||
         zn_has_cat(zn_gaz_at(w, i, i + 1), ZN_CAT_LEVEL))
       return 0;
   }
   if (q == 0 || !zn_is_han(w->v->cp[q - 1]))
-    return 1;
+    return !counted;
   const zn_word *before = zn_word_at(w, w->wstart[q - 1], q);
-  if (w->wend[q - 1] == q && w->wstart[q - 1] == q - 1 &&
+  if (!counted && w->wend[q - 1] == q && w->wstart[q - 1] == q - 1 &&
       zn_has_cat(zn_gaz_at(w, q - 1, q), ZN_CAT_LEVEL))
     return 1; /* the level of the town or the county it lies in: 岑松|镇|巫|包|村 */
   return w->wend[q - 1] == q && before && (before->flags & ZN_W_PLACE) && q - w->wstart[q - 1] >= 2;
