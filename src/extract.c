@@ -4,6 +4,7 @@
  *   -> best path -> evidence from the result (list commas, names established
  *   in the document) -> again, until nothing new -> mentions in original
  *   code points. */
+#include "alias.h"
 #include "doc.h"
 #include "docnames.h"
 #include "resolve.h"
@@ -426,6 +427,8 @@ static int S_learn(zn_work *w, zn_names *doc_names) {
       continue;
     const zn_cand *c = &w->cands[st->cand];
     size_t cs, ce;
+    if (c->type == ZN_ORG && zn_declared_alias(v->cp, v->n, c->e, &cs, &ce))
+      news |= zn_names_add(doc_names, v->utf8 + v->boff[cs], v->boff[ce] - v->boff[cs], ZN_ORG);
     if (c->type == ZN_ORG && S_company_core(w, c->s, c->e, &cs, &ce)) {
       news |= zn_names_add(doc_names, v->utf8 + v->boff[cs], v->boff[ce] - v->boff[cs], ZN_ORG);
       /* and without the word of its trade at the end, where three characters stay that hold

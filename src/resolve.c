@@ -1,5 +1,6 @@
 /* resolve.c: canonical names and entity ids (see resolve.h). */
 #include "resolve.h"
+#include "alias.h"
 #include "doc.h"
 #include "model.h"
 #include "utf8.h"
@@ -477,6 +478,45 @@ static void S_resolve_reference(const zn_model *m, zn_doc *d, named *persons, zn
   }
 }
 
+/* Short names the text declares (某某公司（以下简称某某）) name the organisation before them:
+ * every mention of the short name takes its canonical name. */
+static void S_resolve_declared(zn_doc *d) {
+  typedef struct declared {
+    UT_hash_handle hh;
+    const zn_mention *full;
+    const char *alias;
+  } declared;
+  declared *table = NULL, *e, *tmp;
+  for (size_t i = 0; i + 1 < d->nm; i++) {
+    const zn_mention *o = &d->m[i], *a = &d->m[i + 1];
+    size_t as, ae;
+    if (o->type == ZN_ORG && a->type == ZN_ORG && o->end >= d->base &&
+        zn_declared_alias(d->text, d->n, o->end - d->base, &as, &ae) && a->start == as + d->base &&
+        a->end == ae + d->base) {
+      HASH_FIND_STR(table, a->canonical, e);
+      if (!e) {
+        e = zn_xcalloc(1, sizeof *e);
+        e->alias = a->canonical;
+        HASH_ADD_KEYPTR(hh, table, e->alias, strlen(e->alias), e);
+      }
+      e->full = o; /* the last declaration holds */
+    }
+  }
+  for (size_t i = 0; table && i < d->nm; i++) {
+    zn_mention *o = &d->m[i];
+    if (o->type != ZN_ORG)
+      continue;
+    HASH_FIND_STR(table, o->canonical, e);
+    if (e)
+      o->canonical = e->full->canonical, o->org_type = e->full->org_type,
+      o->unresolved = e->full->unresolved;
+  }
+  HASH_ITER(hh, table, e, tmp) {
+    HASH_DEL(table, e);
+    free(e);
+  }
+}
+
 void zn_resolve(const zn_model *m, const zn_view *v, zn_doc *d) {
   char *homes[ZN_NLEVELS];
   zn_home_places(m, v, d, homes);
@@ -500,6 +540,7 @@ void zn_resolve(const zn_model *m, const zn_view *v, zn_doc *d) {
     HASH_DEL(table, e);
     free(e);
   }
+  S_resolve_declared(d);
   named *persons = S_named(m, d), *p, *ptmp;
   for (size_t i = 0; i < d->nm; i++) {
     zn_mention *o = &d->m[i];

@@ -43,6 +43,8 @@ expect(ents[entity_of("市政府", "zunyi-a")][0][0] == "遵义市人民政府",
 expect(ents[entity_of("市人大常委会", "zunyi-a")][0][0] == "遵义市人民代表大会常务委员会",
        "市人大常委会 -> full name")
 expect(entity_of("红星机械") == entity_of("遵义红星机械有限公司"), "company short form")
+expect(entity_of("遵义交投") == entity_of("遵义市交通建设投资集团有限公司"),
+       "a short name the text declares (以下简称…)")
 zone = entity_of("新蒲经济开发区")
 expect(entity_of("贵州新蒲经济开发区") == zone, "a zone named without its province joins it")
 expect(entity_of("贵州新蒲经济开发区管委会") != zone, "the zone's committee stays apart from the zone")
