@@ -161,7 +161,8 @@ static int S_rules(zn_work *w, zn_error *err) {
  * that goes at least to the word's end (市委|书记 in 市委书记, 宣传部|副 in 部副 before 部长), or
  * the word across its end is one and the name's last character is a suffix (司法部|长 in 部长; not
  * 最高法|官 in 法官). A body the gazetteer knows may also end inside a word that splits there into
- * words of two characters or more (足协|杯赛, 内阁|会议; not 北大|荒, 中|大|显身手). */
+ * words of two characters or more (足协|杯赛, 内阁|会议; not 北大|荒, 中|大|显身手). A suffix of
+ * two characters may end inside a word of two whose rest is a function word (分行|为). */
 static int S_org_fits(const zn_work *w, const zn_cand *c) {
   size_t s = c->s, e = c->e;
   if (w->wstart[s] != s && !(w->wstart[s] == s - 1 && zn_link_level(w, s - 1, w->wend[s])))
@@ -172,8 +173,6 @@ static int S_org_fits(const zn_work *w, const zn_cand *c) {
     for (size_t k = w->edges.first[e]; k < w->edges.first[e + 1]; k++)
       if (e + w->edges.edge[k].len <= w->wend[e])
         return 1;
-  /* a suffix of two characters whose last one the base segmentation joined to the function word
-   * after it (银行凯里分|行为, 分行|为) */
   const zn_word *rest = w->wend[e] == e + 1 && w->wstart[e] == e - 1 ? zn_word1(w, e) : NULL;
   if (rest && (rest->flags & ZN_W_FUNC) && zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, e) >= 2)
     return 1;
