@@ -237,10 +237,10 @@ static int S_team_core(const zn_work *w, size_t s, size_t e, size_t *cs) {
   for (size_t i = c; i < e - 1; i++)
     if (!zn_is_han(v->cp[i]))
       return 0;
-  const zn_word *first = NULL;
+  const zn_word *first = NULL, *word;
   for (size_t l = 2; l <= 4 && c + l < e; l++)
-    if (zn_word_at(w, c, c + l))
-      first = zn_word_at(w, c, c + l);
+    if ((word = zn_word_at(w, c, c + l)))
+      first = word;
   if (first && !(first->flags & (ZN_W_PROPER | ZN_W_PLACE)) && first->cost < ZN_KNOWN_WORD)
     return 0;
   *cs = c;
@@ -352,6 +352,11 @@ static int S_list_mark(uint32_t c) {
   return c == 0x3001 || c == 0x548C || c == 0x4E0E || c == 0x53CA || c == 0xFF0F;
 }
 
+/* Adds the view's text of [a, b) to the document's names; returns whether it is new. */
+static int S_name_add(zn_names *doc_names, const zn_view *v, size_t a, size_t b, zn_type type) {
+  return zn_names_add(doc_names, v->utf8 + v->boff[a], v->boff[b] - v->boff[a], type);
+}
+
 /* Whether the view [a, b) can be an item of a list of organisations, beside one already found
  * (黔玻永太、海生玻璃; 华光、明达等企业): two to eight Han characters that the base
  * segmentation starts and ends, with no title, no place or known word of the lexicon as a
@@ -411,8 +416,34 @@ static int S_learn_org_item(const zn_work *w, zn_names *doc_names, size_t k, int
   for (size_t j = k; dir > 0 ? ++j < w->npath && w->path[j].s < b : j-- > 0 && w->path[j].e > a;)
     if (w->path[j].cand >= 0 && w->cands[w->path[j].cand].type == ZN_PER)
       return 0;
-  return S_org_item(w, a, b) &&
-         zn_names_add(doc_names, v->utf8 + v->boff[a], v->boff[b] - v->boff[a], ZN_ORG);
+  return S_org_item(w, a, b) && S_name_add(doc_names, v, a, b, ZN_ORG);
+}
+
+/* Learns the organisation of path step k and the short names it teaches: the one the text
+ * declares after it, a company's without its place and legal form (and without its trade word,
+ * where a brand stays), a team's without its place, and its neighbours in a list of companies.
+ * Returns whether anything is new. */
+static int S_learn_org(const zn_work *w, zn_names *doc_names, size_t k) {
+  const zn_view *v = w->v;
+  const zn_cand *c = &w->cands[w->path[k].cand];
+  int news = 0;
+  size_t cs, ce;
+  if (zn_declared_alias(v->cp, v->n, c->e, &cs, &ce))
+    news |= S_name_add(doc_names, v, cs, ce, ZN_ORG);
+  if (S_company_core(w, c->s, c->e, &cs, &ce)) {
+    news |= S_name_add(doc_names, v, cs, ce, ZN_ORG);
+    /* 黔晟新材料|科技; not 海生|玻璃, 国际武术|开发 */
+    size_t ws = w->wstart[ce - 1];
+    const zn_word *trade = zn_word_at(w, ws, ce);
+    if (ce - ws == 2 && ws >= cs + 3 && trade && (trade->flags & (ZN_W_NOUN | ZN_W_VERB)) &&
+        S_brand_in(w, cs, ws))
+      news |= S_name_add(doc_names, v, cs, ws, ZN_ORG);
+  }
+  if (S_team_core(w, c->s, c->e, &cs))
+    news |= S_name_add(doc_names, v, cs, c->e, ZN_ORG);
+  if (c->source == ZN_SRC_DOC) /* a company's short name, in a list */
+    news |= S_learn_org_item(w, doc_names, k, -1) | S_learn_org_item(w, doc_names, k, 1);
+  return news;
 }
 
 /* Learns from the chosen path: list commas around persons become cues, and
@@ -425,23 +456,8 @@ static int S_learn(zn_work *w, zn_names *doc_names) {
     if (st->cand < 0)
       continue;
     const zn_cand *c = &w->cands[st->cand];
-    size_t cs, ce;
-    if (c->type == ZN_ORG && zn_declared_alias(v->cp, v->n, c->e, &cs, &ce))
-      news |= zn_names_add(doc_names, v->utf8 + v->boff[cs], v->boff[ce] - v->boff[cs], ZN_ORG);
-    if (c->type == ZN_ORG && S_company_core(w, c->s, c->e, &cs, &ce)) {
-      news |= zn_names_add(doc_names, v->utf8 + v->boff[cs], v->boff[ce] - v->boff[cs], ZN_ORG);
-      /* and without the word of its trade at the end, where three characters stay that hold
-       * a brand (黔晟新材料|科技; not 海生|玻璃, 国际武术|开发) */
-      size_t ws = w->wstart[ce - 1];
-      const zn_word *trade = zn_word_at(w, ws, ce);
-      if (ce - ws == 2 && ws >= cs + 3 && trade && (trade->flags & (ZN_W_NOUN | ZN_W_VERB)) &&
-          S_brand_in(w, cs, ws))
-        news |= zn_names_add(doc_names, v->utf8 + v->boff[cs], v->boff[ws] - v->boff[cs], ZN_ORG);
-    }
-    if (c->type == ZN_ORG && S_team_core(w, c->s, c->e, &cs))
-      news |= zn_names_add(doc_names, v->utf8 + v->boff[cs], v->boff[c->e] - v->boff[cs], ZN_ORG);
-    if (c->type == ZN_ORG && c->source == ZN_SRC_DOC) /* a company's short name, in a list */
-      news |= S_learn_org_item(w, doc_names, k, -1) | S_learn_org_item(w, doc_names, k, 1);
+    if (c->type == ZN_ORG)
+      news |= S_learn_org(w, doc_names, k);
     if (c->type != ZN_PER || c->kind != ZN_NAME)
       continue;
     if (c->e + 1 < v->n && S_list_mark(v->cp[c->e]) && w->left[c->e + 1] < ZN_LIST_CUE)
@@ -454,8 +470,7 @@ static int S_learn(zn_work *w, zn_names *doc_names) {
     if (c->source != ZN_SRC_GAZ && zn_plain_word(w, c->s, c->e))
       supported = 0;
     if (supported && c->e - c->s >= 2)
-      news |=
-          zn_names_add(doc_names, v->utf8 + v->boff[c->s], v->boff[c->e] - v->boff[c->s], ZN_PER);
+      news |= S_name_add(doc_names, v, c->s, c->e, ZN_PER);
   }
   return news;
 }
