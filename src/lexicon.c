@@ -342,6 +342,7 @@ int zn_lexicon_read_words(zn_lexicon *lx, const zn_gazetteer *g, const char *pat
 struct place_ctx {
   zn_lexicon *lx;
   const char *path;
+  int districts; /* a general word list: only its districts (see zn_lexicon_read_districts) */
 };
 
 static void S_place(zn_lexicon *lx, const char *s, size_t len, const uint32_t *cp, size_t n) {
@@ -349,6 +350,33 @@ static void S_place(zn_lexicon *lx, const char *s, size_t len, const uint32_t *c
   if (!(w->flags & ZN_W_WORD)) /* a place the word list lacks: a rare word */
     w->cost = (float)log(lx->total > 0 ? lx->total : 1);
   w->flags = (uint16_t)((w->flags & ~ZN_W_HIDDEN) | ZN_W_WORD | ZN_W_PLACE | ZN_W_NOUN);
+}
+
+/* A district's name is a rare entry of the lexicon if any (游仙区 3 times, 鼓楼区 10), an
+ * everyday kind of area a frequent one (保税区 47, 红灯区 60). */
+#define ZN_DISTRICT_WORD 15.5f
+
+/* Whether the lexicon knows [s, s + len) as an everyday word below cost, no place. */
+static int S_everyday(const zn_lexicon *lx, const char *s, size_t len, float cost) {
+  const zn_word *w = zn_lexicon_find(lx, s, len);
+  return w && (w->flags & ZN_W_WORD) && !(w->flags & ZN_W_PLACE) && w->cost < cost;
+}
+
+/* Whether the word cp[0, n) of a general word list names an urban district: three or four Han
+ * characters ending with 区 (游仙区, 观山湖区) that the lexicon knows as no frequent word
+ * (开发区, 保税区), whose name before 区 is no everyday word (中心|区, 工业|区), nor, of four,
+ * whose last two characters (贫困|地区, 北京|军区). */
+static int S_district(const zn_lexicon *lx, const char *s, size_t len, const uint32_t *cp,
+                      size_t n) {
+  if ((n != 3 && n != 4) || cp[n - 1] != 0x533A /* 区 */)
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    if (!zn_is_han(cp[i]))
+      return 0;
+  /* a Han character of the basic plane is three bytes in UTF-8 */
+  return len == 3 * n && !S_everyday(lx, s, len, ZN_DISTRICT_WORD) &&
+         !S_everyday(lx, s, len - 3, ZN_KNOWN_WORD) &&
+         !(n == 4 && S_everyday(lx, s + 6, 6, ZN_KNOWN_WORD));
 }
 
 static int S_place_line(void *p, char *line, long lineno, zn_error *err) {
@@ -361,6 +389,12 @@ static int S_place_line(void *p, char *line, long lineno, zn_error *err) {
   if (!cp || n == 0) {
     free(cp);
     return zn_fail(err, ZN_ERR_DATA, c->path, lineno, 1, -1, "invalid UTF-8 or empty entry");
+  }
+  if (c->districts) {
+    if (S_district(c->lx, line, len, cp, n))
+      S_place(c->lx, line, len, cp, n);
+    free(cp);
+    return 0;
   }
   S_place(c->lx, line, len, cp, n);
   /* the place without its level is the same place: 石家庄市 -> 石家庄 */
@@ -422,11 +456,16 @@ int zn_lexicon_read_places(zn_lexicon *lx, const char *path, zn_error *err) {
   if (magic == 0x950412DEu || magic == 0xDE120495u) {
     rc = S_read_mo(lx, path, (const unsigned char *)data, len, err);
   } else {
-    struct place_ctx c = {lx, path};
+    struct place_ctx c = {lx, path, 0};
     rc = zn_each_line(path, S_HINT, S_place_line, &c, err);
   }
   free(data);
   return rc;
+}
+
+int zn_lexicon_read_districts(zn_lexicon *lx, const char *path, zn_error *err) {
+  struct place_ctx c = {lx, path, 1};
+  return zn_each_line(path, S_HINT, S_place_line, &c, err);
 }
 
 /* The mark of the edge to a node: its word's cost, the sign bit set (a cost is never negative)

@@ -71,6 +71,10 @@ typedef struct zn_lexicon {
 int zn_lexicon_read_words(zn_lexicon *lx, const zn_gazetteer *g, const char *path, zn_error *err);
 /* Reads a list of place names ("name" or "name/…" a line, '#' comments). */
 int zn_lexicon_read_places(zn_lexicon *lx, const char *path, zn_error *err);
+/* Reads the urban districts of a general word list in the same form (friso's lex-main.lex): the
+ * words of three or four Han characters ending with 区 that neither the lexicon read before nor
+ * their name before 区 is an everyday word (游仙区, 西秀区; not 开发区, 中心区). */
+int zn_lexicon_read_districts(zn_lexicon *lx, const char *path, zn_error *err);
 /* Marks the trie's edges for walks once every list is read: a word the text may be segmented
  * into carries its cost (see zn_lexicon_mark_cost), any other node 0. unknown_char is what a
  * character no word holds costs beyond a word seen once. Also sets ZN_W_STEM on the words that

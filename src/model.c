@@ -77,13 +77,12 @@ static int S_read_manifest(const char *dir, const char *extra, const char *mpath
       continue;
     }
     if (zn_cat_by_name(key) < 0 && strcmp(key, "rules") && strcmp(key, "lexicon") &&
-        strcmp(key, "places") && strcmp(key, "fold") && strcmp(key, "org_forms") &&
-        strcmp(key, "opencc")) {
-      rc =
-          zn_fail(err, ZN_ERR_DATA, mpath, lineno, 1, -1,
-                  "unknown key '%s' (want version, a category, lexicon, places, fold, org_forms or "
-                  "rules)",
-                  key);
+        strcmp(key, "places") && strcmp(key, "districts") && strcmp(key, "fold") &&
+        strcmp(key, "org_forms") && strcmp(key, "opencc")) {
+      rc = zn_fail(err, ZN_ERR_DATA, mpath, lineno, 1, -1,
+                   "unknown key '%s' (want version, a category, lexicon, places, districts, fold, "
+                   "org_forms, opencc or rules)",
+                   key);
       break;
     }
     zn_grow(lines, cap, *n + 1, sizeof **lines);
@@ -220,6 +219,8 @@ zn_model *zn_model_load(const char *dir, const char *extra_dir, zn_error *err) {
         rc = zn_lexicon_read_words(&m->lex, &m->gaz, ml->path, err);
       else if (stage == 1 && !strcmp(ml->key, "places"))
         rc = zn_lexicon_read_places(&m->lex, ml->path, err);
+      else if (stage == 1 && !strcmp(ml->key, "districts"))
+        rc = zn_lexicon_read_districts(&m->lex, ml->path, err);
       else if (stage == 2 && !strcmp(ml->key, "fold"))
         rc = S_read_fold(m, ml->path, err);
       else if (stage == 2 && !strcmp(ml->key, "opencc"))
