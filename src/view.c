@@ -177,6 +177,17 @@ static int S_wrap_space(const uint32_t *t, size_t n, size_t s, size_t i) {
   return before >= ZN_WRAP_PIECE && after >= ZN_WRAP_PIECE;
 }
 
+/* Whether the line that ends at s, no spaced-out one, ends with a piece of one to four Han
+ * characters that a space parts from Han characters before it: the last name of a byline (本报记者
+ * 金 蕾, ○ 通讯员 熊某某). The line break after it bounds the name as a space would, though the
+ * paragraph goes on (…金 蕾|市消防救援大队…). */
+static int S_piece_ends_line(const uint32_t *t, const unsigned char *spaced, size_t s) {
+  size_t k = s;
+  while (k > 0 && s - k < 5 && zn_is_han(t[k - 1]))
+    k--;
+  return k < s && s - k <= 4 && k >= 2 && t[k - 1] == ' ' && zn_is_han(t[k - 2]) && !spaced[s - 1];
+}
+
 void zn_view_build(zn_view *v, const uint32_t *t, size_t n, const zn_fold *fold) {
   v->cp = zn_xmalloc((n + 1) * sizeof *v->cp);
   v->orig = zn_xmalloc((n + 1) * sizeof *v->orig);
@@ -229,6 +240,8 @@ void zn_view_build(zn_view *v, const uint32_t *t, size_t n, const zn_fold *fold)
     else if (zn_is_ascii_alnum(p) && zn_is_ascii_alnum(q))
       S_push(v, ' ', s);
     else if (newlines == 0 && inline_space && !S_wrap_space(t, n, s, i))
+      S_push(v, ' ', s);
+    else if (newlines == 1 && zn_is_han(q) && S_piece_ends_line(t, spaced, s))
       S_push(v, ' ', s);
   }
   free(spaced);

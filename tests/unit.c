@@ -132,6 +132,12 @@ static void test_view(void) {
   CHECK(!strcmp(S_view("（通讯员 熊某某 龙某）", &v), "（通讯员 熊某某 龙某）"),
         "soft boundaries kept in a byline: %s", v.utf8);
   zn_view_free(&v);
+  /* a byline's last name ends its line: the break bounds it, a line of text does not */
+  CHECK(!strcmp(S_view("本报记者 王 某\n市消防救援大队", &v), "本报记者 王 某 市消防救援大队"),
+        "byline's line break a soft boundary: %s", v.utf8);
+  zn_view_free(&v);
+  CHECK(!strcmp(S_view("召开第 4 次会\n议", &v), "召开第 4 次会议"), "a wrapped line: %s", v.utf8);
+  zn_view_free(&v);
   CHECK(!strcmp(S_view("第一段\n\n第二段", &v), "第一段\n第二段"), "blank line is a break");
   zn_view_free(&v);
   /* a column with a blank line after every line: a full line that ends
