@@ -214,7 +214,7 @@ static int S_anchor_part(const zn_work *w, size_t q, size_t p) {
 
 /* Whether the base word [q, p) is 和 or 与 joining two fields inside one
  * name (住房和城乡建设局): nouns on both sides, neither of them a body of
- * its own (not 市委和市政府). */
+ * its own (not 市委和市政府) nor a place. */
 static int S_conjunction(const zn_work *w, size_t q, size_t p) {
   uint32_t c = w->v->cp[q];
   if (p != q + 1 || (c != 0x548C /* 和 */ && c != 0x4E0E /* 与 */) || q == 0 || p >= w->v->n)
@@ -224,7 +224,10 @@ static int S_conjunction(const zn_work *w, size_t q, size_t p) {
   if (!l || !r || q - a < 2 || b - p < 2 || !((l->flags | r->flags) & ZN_W_NOUN) ||
       ((l->flags | r->flags) & (ZN_W_FUNC | ZN_W_PLACE)))
     return 0;
-  return !zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, q) &&
+  /* nor the name of a place the level after it shows (某某山珍|与|水珠|村股份经济合作社) */
+  int placed = b < w->v->n && w->wstart[b] == b && w->wend[b] == b + 1 &&
+               zn_has_cat(zn_gaz_at(w, b, b + 1), ZN_CAT_LEVEL);
+  return !placed && !zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, q) &&
          !zn_gaz_longest_ending(w, ZN_CAT_ORG_BODY, q) && !S_level_body(w, a, q) &&
          !S_level_body(w, p, b);
 }
@@ -422,6 +425,16 @@ static int S_town_level(uint32_t c) {
   return c == 0x4E61 || c == 0x9547 || c == 0x6751;
 }
 
+/* Whether c is a direction or a position (上, 下, 东, 中, 旁), which may open a town's name. */
+static int S_direction(uint32_t c) {
+  static const uint32_t dirs[] = {0x4E0A, 0x4E0B, 0x4E1C, 0x897F, 0x5357, 0x5317,
+                                  0x4E2D, 0x5185, 0x5916, 0x524D, 0x540E, 0x65C1};
+  for (size_t k = 0; k < sizeof dirs / sizeof *dirs; k++)
+    if (c == dirs[k])
+      return 1;
+  return 0;
+}
+
 /* Whether [q, l) is a town's or a village's name the lexicon does not know, before its level at
  * l: two or three words of one character, no function word, numeral or time (a measure word may
  * serve: 台|盘|村), that make no word together, after no Han character, a place of the lexicon
@@ -429,9 +442,13 @@ static int S_town_level(uint32_t c) {
 static int S_unknown_town(const zn_work *w, size_t q, size_t l) {
   if (!S_town_level(w->v->cp[l]) || zn_word_at(w, q, l) || zn_word_at(w, q, l + 1))
     return 0;
-  int counted = 0; /* a numeral opens it: only after a place (凯里市|万|潮|镇; not 一|个|村) */
+  /* counted: a numeral opens it, or a direction the lexicon has as a function word; only after a
+   * place (凯里市|万|潮|镇, 凯里市|下|司|镇, 凯里市|旁|海|镇; not 一|个|村, 全州|上下|镇) */
+  int counted = 0;
   for (size_t i = q; i < l; i++) {
     const zn_word *one = zn_word1(w, i);
+    if (i == q && l - q >= 2 && S_direction(w->v->cp[i]))
+      counted = 1, one = NULL;
     int numeral = zn_is_han_numeral(w->v->cp[i]);
     if (numeral && i == q && l - q >= 2) {
       const zn_word *next = zn_word1(w, q + 1);
