@@ -323,6 +323,14 @@ static void S_fixed_candidates(zn_work *w) {
     memcpy(w->fixed, w->cands, w->nfixed * sizeof *w->fixed);
 }
 
+/* Where the place of the lexicon that ends right at s starts (贵州 of 贵州|海生玻璃), or s. */
+static size_t S_place_before(const zn_work *w, size_t s) {
+  if (s < 2 || w->wend[s - 1] != s || w->wstart[s] != s)
+    return s;
+  const zn_word *place = zn_word_at(w, w->wstart[s - 1], s);
+  return place && (place->flags & ZN_W_PLACE) && s - w->wstart[s - 1] >= 2 ? w->wstart[s - 1] : s;
+}
+
 /* A pass's candidates: the fixed ones, then persons (their cues grow from pass to pass) and the
  * names the document has established so far. */
 static void S_candidates(zn_work *w, zn_names *doc_names) {
@@ -338,9 +346,12 @@ static void S_candidates(zn_work *w, zn_names *doc_names) {
     size_t s = doc_names->at[k].s, e = doc_names->at[k].e;
     if (w->block[s])
       continue;
-    if (doc_names->at[k].type == ZN_ORG)
+    if (doc_names->at[k].type == ZN_ORG) {
       zn_cand_add(w, s, e, p->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_DOC);
-    else
+      size_t ps = S_place_before(w, s);
+      if (ps != s) /* the place the text puts before it: 贵州|海生玻璃 */
+        zn_cand_add(w, ps, e, p->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_DOC);
+    } else
       zn_cand_add(w, s, e, p->doc_name_cost - w->left[s] * 0.5f - w->right[e] * 0.5f, ZN_PER,
                   ZN_NAME, ZN_SRC_DOC);
   }
@@ -432,12 +443,16 @@ static int S_learn_org(const zn_work *w, zn_names *doc_names, size_t k) {
     news |= S_name_add(doc_names, v, cs, ce, ZN_ORG);
   if (S_company_core(w, c->s, c->e, &cs, &ce)) {
     news |= S_name_add(doc_names, v, cs, ce, ZN_ORG);
-    /* 黔晟新材料|科技; not 海生|玻璃, 国际武术|开发 */
-    size_t ws = w->wstart[ce - 1];
-    const zn_word *trade = zn_word_at(w, ws, ce);
-    if (ce - ws == 2 && ws >= cs + 3 && trade && (trade->flags & (ZN_W_NOUN | ZN_W_VERB)) &&
-        S_brand_in(w, cs, ws))
+    /* and without its trade words, one by one from the last, while a brand stays:
+     * 黔晟新材料|科技, 苗侗山珍|农业|开发; not 海生|玻璃, 国际武术|开发 */
+    for (size_t ws; ce > cs; ce = ws) {
+      ws = w->wstart[ce - 1];
+      const zn_word *trade = zn_word_at(w, ws, ce);
+      if (ce - ws != 2 || ws < cs + 3 || !trade || !(trade->flags & (ZN_W_NOUN | ZN_W_VERB)) ||
+          !S_brand_in(w, cs, ws))
+        break;
       news |= S_name_add(doc_names, v, cs, ws, ZN_ORG);
+    }
   }
   if (S_team_core(w, c->s, c->e, &cs))
     news |= S_name_add(doc_names, v, cs, c->e, ZN_ORG);
