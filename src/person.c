@@ -323,6 +323,14 @@ static void S_names_at(zn_work *w, size_t i) {
       chain = chain || S_place_chain(w, e - 1);
       if (func_surname && w->right[e] < 2 * ZN_STRONG_CUE)
         continue;
+      /* nor, even after a strong cue, before a word of the lexicon, no name, that would be its
+       * given name (工作人员|向|来宾|介绍; but 学习|向|秀丽|同志, where a cue after says name) */
+      const zn_word *given =
+          w->wstart[i + sl] == i + sl && w->wend[i + sl] == e ? zn_word_at(w, i + sl, e) : NULL;
+      if (fw && (fw->flags & ZN_W_FUNC) && fw->cost < ZN_COMMON_WORD && given &&
+          !(given->flags & (ZN_W_NR | ZN_W_PROPER | ZN_W_NAMELIKE)) && e - i - sl >= 2 &&
+          w->right[e] < 2 * ZN_STRONG_CUE)
+        continue;
       if (g == 2 && sl == 1 && S_verb_object(w, i))
         continue;
       const zn_word *head = zn_word_at(w, i, i + 2);
