@@ -437,8 +437,9 @@ static int S_direction(uint32_t c) {
 
 /* Whether [q, l) is a town's or a village's name the lexicon does not know, before its level at
  * l: two or three words of one character, no function word, numeral or time (a measure word may
- * serve: 台|盘|村), that make no word together, after no Han character, a place of the lexicon
- * or a level alone (雷山县|排|调|镇, 岑松|镇|巫|包|村; not 全|镇, 召开|镇, 各|乡, 一|个|村). */
+ * serve: 台|盘|村), that make no word together, after no Han character, a place of the lexicon,
+ * a preposition or a conjunction, or a level alone (雷山县|排|调|镇, 岑松|镇|巫|包|村; not 全|镇,
+ * 召开|镇, 各|乡, 一|个|村). */
 static int S_unknown_town(const zn_work *w, size_t q, size_t l) {
   if (!S_town_level(w->v->cp[l]) || zn_word_at(w, q, l) || zn_word_at(w, q, l + 1))
     return 0;
@@ -464,6 +465,8 @@ static int S_unknown_town(const zn_work *w, size_t q, size_t l) {
   if (q == 0 || !zn_is_han(w->v->cp[q - 1]))
     return !counted;
   const zn_word *before = zn_word_at(w, w->wstart[q - 1], q);
+  if (!counted && w->wstart[q - 1] == q - 1 && before && (before->flags & ZN_W_LINK))
+    return 1; /* a preposition or a conjunction of its own: 由|台|盘|村队, 在|排|调|镇 */
   if (!counted && w->wend[q - 1] == q && w->wstart[q - 1] == q - 1 &&
       zn_has_cat(zn_gaz_at(w, q - 1, q), ZN_CAT_LEVEL))
     return 1; /* the level of the town or the county it lies in: 岑松|镇|巫|包|村 */
@@ -679,6 +682,10 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
         zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
       if (before)
         zn_cand_add(w, w->wstart[p - 1], e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
+      /* a village's or a town's team whose name the lexicon does not know: 台|盘|村队 */
+      for (size_t k = 2; j == p + 1 && S_town_level(w->v->cp[p]) && k <= 3 && k <= p; k++)
+        if (S_unknown_town(w, p - k, p))
+          zn_cand_add(w, p - k, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
       return;
     }
     /* 中国队: a place, then the suffix; 联邦贸易委员会: a long name of its own */
