@@ -110,6 +110,23 @@ static int S_thing(const zn_work *w, size_t s, size_t e) {
   return word && (word->flags & ZN_W_NOUN) && !(word->flags & (ZN_W_PROPER | ZN_W_PLACE));
 }
 
+/* The most Han characters a slogan in quotation marks holds (“万企兴万村”, “四在农家”). */
+#define ZN_SLOGAN_MAX 8
+
+/* Whether [s, e) lies inside a short quotation of Han characters alone and does not fill it: a
+ * slogan or a name of a campaign (“万企兴万村”), whose characters only look like a name; a person
+ * the text quotes is quoted whole (“苗苗”), and a strong cue overrides it. */
+static int S_in_slogan(const zn_work *w, size_t s, size_t e) {
+  const zn_view *v = w->v;
+  size_t a = s, b = e;
+  while (a > 0 && e - a < ZN_SLOGAN_MAX && zn_is_han(v->cp[a - 1]))
+    a--;
+  while (b < v->n && b - a < ZN_SLOGAN_MAX && zn_is_han(v->cp[b]))
+    b++;
+  return a > 0 && b < v->n && v->cp[a - 1] == 0x201C /* “ */ && v->cp[b] == 0x201D /* ” */ &&
+         (a < s || b > e) && w->left[s] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE;
+}
+
 /* Whether [s, e) stands between list commas in a list of things (铝土矿、高岭土、重晶石):
  * the words on both sides are nouns, so the items are no persons. */
 static int S_in_list_of_things(const zn_work *w, size_t s, size_t e) {
@@ -375,7 +392,7 @@ static void S_names_at(zn_work *w, size_t i) {
         if (cost > words)
           cost = words;
       }
-      if (!S_in_list_of_things(w, i, e))
+      if (!S_in_list_of_things(w, i, e) && !S_in_slogan(w, i, e))
         zn_cand_add(w, i, e, cost, ZN_PER, ZN_NAME, ZN_SRC_MODEL);
     }
     /* a reference by surname opens where a word starts that nothing before
