@@ -364,8 +364,8 @@ static int S_everyday(const zn_lexicon *lx, const char *s, size_t len, float cos
 
 /* Whether the word cp[0, n) of a general word list names an urban district: three or four Han
  * characters ending with 区 (游仙区, 观山湖区) that the lexicon knows as no frequent word
- * (开发区, 保税区), whose name before 区 is no everyday word (中心|区, 工业|区), nor, of four,
- * whose last two characters (贫困|地区, 北京|军区). */
+ * (开发区, 保税区), whose name before 区 is no everyday word (中心|区, 工业|区), and, of four
+ * characters, whose last two are none either (贫困|地区, 北京|军区). */
 static int S_district(const zn_lexicon *lx, const char *s, size_t len, const uint32_t *cp,
                       size_t n) {
   if ((n != 3 && n != 4) || cp[n - 1] != 0x533A /* 区 */)

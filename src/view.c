@@ -185,7 +185,8 @@ static int S_piece_ends_line(const uint32_t *t, const unsigned char *spaced, siz
   size_t k = s;
   while (k > 0 && s - k < 5 && zn_is_han(t[k - 1]))
     k--;
-  return k < s && s - k <= 4 && k >= 2 && t[k - 1] == ' ' && zn_is_han(t[k - 2]) && !spaced[s - 1];
+  return k < s && s - k <= 4 && k >= 2 && zn_is_space(t[k - 1]) && t[k - 1] != '\n' &&
+         zn_is_han(t[k - 2]) && !spaced[s - 1];
 }
 
 void zn_view_build(zn_view *v, const uint32_t *t, size_t n, const zn_fold *fold) {
