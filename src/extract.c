@@ -323,14 +323,6 @@ static void S_fixed_candidates(zn_work *w) {
     memcpy(w->fixed, w->cands, w->nfixed * sizeof *w->fixed);
 }
 
-/* Where the place of the lexicon that ends right at s starts (贵州 of 贵州|海生玻璃), or s. */
-static size_t S_place_before(const zn_work *w, size_t s) {
-  if (s < 2 || w->wend[s - 1] != s || w->wstart[s] != s)
-    return s;
-  const zn_word *place = zn_word_at(w, w->wstart[s - 1], s);
-  return place && (place->flags & ZN_W_PLACE) && s - w->wstart[s - 1] >= 2 ? w->wstart[s - 1] : s;
-}
-
 /* A pass's candidates: the fixed ones, then persons (their cues grow from pass to pass) and the
  * names the document has established so far. */
 static void S_candidates(zn_work *w, zn_names *doc_names) {
@@ -348,7 +340,7 @@ static void S_candidates(zn_work *w, zn_names *doc_names) {
       continue;
     if (doc_names->at[k].type == ZN_ORG) {
       zn_cand_add(w, s, e, p->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_DOC);
-      size_t ps = S_place_before(w, s);
+      size_t ps = zn_place_before(w, s);
       if (ps != s) /* the place the text puts before it: 贵州|海生玻璃 */
         zn_cand_add(w, ps, e, p->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_DOC);
     } else

@@ -114,6 +114,13 @@ int zn_place_stem(const zn_work *w, size_t q, size_t p) {
   return word && (word->flags & ZN_W_STEM);
 }
 
+size_t zn_place_before(const zn_work *w, size_t p) {
+  if (p < 2 || w->wend[p - 1] != p || p - w->wstart[p - 1] < 2)
+    return p;
+  const zn_word *place = zn_word_at(w, w->wstart[p - 1], p);
+  return place && (place->flags & ZN_W_PLACE) ? w->wstart[p - 1] : p;
+}
+
 int zn_plain_word(const zn_work *w, size_t s, size_t e) {
   const zn_word *word = zn_word_at(w, s, e);
   return (word && (!(word->flags & ZN_W_PROPER) || (word->flags & ZN_W_PLACE))) ||

@@ -470,7 +470,7 @@ static int S_unknown_town(const zn_work *w, size_t q, size_t l) {
   if (!counted && w->wend[q - 1] == q && w->wstart[q - 1] == q - 1 &&
       zn_has_cat(zn_gaz_at(w, q - 1, q), ZN_CAT_LEVEL))
     return 1; /* the level of the town or the county it lies in: 岑松|镇|巫|包|村 */
-  return w->wend[q - 1] == q && before && (before->flags & ZN_W_PLACE) && q - w->wstart[q - 1] >= 2;
+  return zn_place_before(w, q) < q;
 }
 
 /* Whether the one-character word [q, p), which would stop a name (a verb: 栽, 包), is part of
@@ -854,10 +854,7 @@ static void S_periodical(zn_work *w, size_t o) {
   if (!kind && !paper)
     return;
   e += kind;
-  size_t s = o;
-  const zn_word *place = o > 0 ? zn_word_at(w, w->wstart[o - 1], o) : NULL;
-  if (place && (place->flags & ZN_W_PLACE) && o - w->wstart[o - 1] >= 2)
-    s = w->wstart[o - 1];
+  size_t s = zn_place_before(w, o);
   if (s < o || e > c + 1)
     zn_cand_add(w, s, e, w->m->p.org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
 }

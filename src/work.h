@@ -97,6 +97,9 @@ int zn_plain_word(const zn_work *w, size_t s, size_t e);
 /* Whether view [q, p) is a city's or a county's usual short name (大连 of 大连市, 凯里 of
  * 凯里市), not an everyday word. */
 int zn_place_stem(const zn_work *w, size_t q, size_t p);
+/* Where the place of the lexicon of two characters or more that is the base word ending at p
+ * starts (贵州 of 贵州|海生玻璃), or p if there is none. */
+size_t zn_place_before(const zn_work *w, size_t p);
 /* Gazetteer entry at view [s, e), or NULL. */
 const zn_gaz_entry *zn_gaz_at(const zn_work *w, size_t s, size_t e);
 /* Longest entry of category cat starting at s: its length (also in *len),
