@@ -259,6 +259,17 @@ static int S_brand_in(const zn_work *w, size_t s, size_t e) {
   return 0;
 }
 
+/* Whether [s, e) is a place, or a county's name without its level, and one word of the
+ * lexicon after it: a product of the place (三穗|麻鸭, 凯里|酸汤), no brand. */
+static int S_place_product(const zn_work *w, size_t s, size_t e) {
+  for (size_t l = 2; l <= 4 && s + l + 2 <= e; l++) {
+    const zn_word *place = zn_word_at(w, s, s + l);
+    if (place && (place->flags & (ZN_W_PLACE | ZN_W_STEM)) && zn_word_at(w, s + l, e))
+      return 1;
+  }
+  return 0;
+}
+
 /* The least cost of the words alone over [s, e): what a candidate there must beat. */
 static double S_words_cost(const zn_work *w, size_t s, size_t e) {
   double *best = zn_xmalloc((e - s + 1) * sizeof *best);
@@ -424,8 +435,8 @@ static int S_learn_org_item(const zn_work *w, zn_names *doc_names, size_t k, int
 
 /* Learns the organisation of path step k and the short names it teaches: the one the text
  * declares after it, a company's without its place and legal form (and without its trade word,
- * where a brand stays), a team's without its place, and its neighbours in a list of companies.
- * Returns whether anything is new. */
+ * where a brand stays, not a place's product), a team's without its place, and its neighbours in a
+ * list of companies. Returns whether anything is new. */
 static int S_learn_org(const zn_work *w, zn_names *doc_names, size_t k) {
   const zn_view *v = w->v;
   const zn_cand *c = &w->cands[w->path[k].cand];
@@ -441,7 +452,7 @@ static int S_learn_org(const zn_work *w, zn_names *doc_names, size_t k) {
       ws = w->wstart[ce - 1];
       const zn_word *trade = zn_word_at(w, ws, ce);
       if (ce - ws != 2 || ws < cs + 3 || !trade || !(trade->flags & (ZN_W_NOUN | ZN_W_VERB)) ||
-          !S_brand_in(w, cs, ws))
+          !S_brand_in(w, cs, ws) || S_place_product(w, cs, ws))
         break;
       news |= S_name_add(doc_names, v, cs, ws, ZN_ORG);
     }
