@@ -10,9 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ZN_STRONG_CUE 3.0f   /* a cue at least this strong says person on its own */
-#define ZN_COMMON_WORD 9.0f  /* a word at most this cost (-ln p) is common */
-#define ZN_RARE_WORD 13.0f   /* a word at least this cost is rare */
+#define ZN_STRONG_CUE 3.0f  /* a cue at least this strong says person on its own */
+#define ZN_LINK_LAST 2.0f   /* a three-character name that ends with a preposition or conjunction */
+#define ZN_COMMON_WORD 9.0f /* a word at most this cost (-ln p) is common */
+#define ZN_RARE_WORD 13.0f  /* a word at least this cost is rare */
 #define ZN_GIVEN_COMMON 7.5f /* a character at most this cost as a given one is common in names */
 
 static float S_surname_cost(const zn_gaz_entry *g) {
@@ -365,13 +366,20 @@ static void S_names_at(zn_work *w, size_t i) {
         cost -= ZN_SUBJECT_CUE;
       /* a second given character that is a common function word or numeral
        * more likely starts what follows (卢亮|以, 王磊|六段), unless a title or
-       * a byline says where a name starts (通讯员 熊顺才); so does a single one that is a
-       * common preposition, conjunction or measure word, whatever stands before (钱|家,
-       * 8号李|从; but 孔前) */
-      const zn_word *last = g == 1 || w->left[i] < ZN_STRONG_CUE ? zn_word1(w, e - 1) : NULL;
-      uint16_t odd = g == 1 ? ZN_W_LINK | ZN_W_NUM : ZN_W_FUNC | ZN_W_NUM;
-      if (last && (last->flags & odd) && last->cost < ZN_COMMON_WORD)
-        cost += ZN_COMMON_WORD - last->cost;
+       * a byline says where a name starts (通讯员 熊顺才) and it is no preposition or
+       * conjunction before anything but a verb (外长|王毅|同|某某|会谈; but 副主席杨文和|出席),
+       * which costs more in any case; so does a single
+       * one that is a common preposition, conjunction or measure word, whatever stands before
+       * (钱|家, 8号李|从; but 孔前) */
+      const zn_word *last = zn_word1(w, e - 1);
+      const zn_word *next = e < w->v->n ? zn_word_at(w, e, w->wend[e]) : NULL;
+      int link =
+          g == 2 && last && (last->flags & ZN_W_LINK) && !(next && (next->flags & ZN_W_VERB));
+      uint16_t odd = g == 1                       ? ZN_W_LINK | ZN_W_NUM
+                     : w->left[i] < ZN_STRONG_CUE ? ZN_W_FUNC | ZN_W_NUM
+                                                  : 0;
+      if (last && ((last->flags & odd) || link) && last->cost < ZN_COMMON_WORD)
+        cost += ZN_COMMON_WORD - last->cost + (link ? ZN_LINK_LAST : 0);
       /* a rare word of the lexicon that is exactly the name, after a strong
        * cue, is the name (记者|时明军|报道, 司令|巴克), unless it is a verb or an adjective
        * (群众|解难), or a common noun the name's own cost is far above (学生|成人礼) */
