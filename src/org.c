@@ -443,20 +443,25 @@ static int S_direction(uint32_t c) {
 static int S_unknown_town(const zn_work *w, size_t q, size_t l) {
   if (!S_town_level(w->v->cp[l]) || zn_word_at(w, q, l) || zn_word_at(w, q, l + 1))
     return 0;
-  /* counted: a numeral opens it, or a direction the lexicon has as a function word; only after a
-   * place (凯里市|万|潮|镇, 凯里市|下|司|镇, 凯里市|旁|海|镇; not 一|个|村, 全州|上下|镇) */
+  /* counted: one or two numerals open it, or a direction the lexicon has as a function word; only
+   * after a place (凯里市|万|潮|镇, 花垣县|十八|洞|村, 凯里市|下|司|镇, 凯里市|旁|海|镇; not
+   * 一|个|村, 十八|个|村, 全州|上下|镇) */
   int counted = 0;
-  for (size_t i = q; i < l; i++) {
+  size_t from = q; /* after the numerals that open it: one or two, a word (十八|洞|村) */
+  while (from < l && from < q + 2 && zn_is_han_numeral(w->v->cp[from]))
+    from++;
+  if (from > q) {
+    const zn_word *next = from < l ? zn_word1(w, from) : NULL;
+    if (from == l || zn_is_han_numeral(w->v->cp[from]) || (next && (next->flags & ZN_W_NUM)) ||
+        w->wstart[q] != q || w->wend[from - 1] != from)
+      return 0;
+    counted = 1;
+  }
+  for (size_t i = from; i < l; i++) {
     const zn_word *one = zn_word1(w, i);
     if (i == q && l - q >= 2 && S_direction(w->v->cp[i]))
       counted = 1, one = NULL;
     int numeral = zn_is_han_numeral(w->v->cp[i]);
-    if (numeral && i == q && l - q >= 2) {
-      const zn_word *next = zn_word1(w, q + 1);
-      if (zn_is_han_numeral(w->v->cp[q + 1]) || (next && (next->flags & ZN_W_NUM)))
-        return 0;
-      counted = 1, numeral = 0, one = NULL;
-    }
     if (!zn_is_han(w->v->cp[i]) || w->wstart[i] != i || w->wend[i] != i + 1 ||
         (one && (one->flags & (ZN_W_FUNC | ZN_W_TIME))) || numeral ||
         zn_has_cat(zn_gaz_at(w, i, i + 1), ZN_CAT_LEVEL))
@@ -473,12 +478,14 @@ static int S_unknown_town(const zn_work *w, size_t q, size_t l) {
   return zn_place_before(w, q) < q;
 }
 
-/* Whether the one-character word [q, p), which would stop a name (a verb: 栽, 包), is part of
- * the name of a town or a village the lexicon does not know, whose level stands at p or right
- * after it: 1 where it opens the name and anchors it (榕江县|栽|麻镇中心小学), 2 where it is the
- * name's second or third character (巫|包|村村民委员会); then it belongs to the name. */
+/* Whether the one-character word [q, p), which would stop a name (a verb: 栽, 包), or a word of
+ * two numerals (十八|洞|村), is part of the name of a town or a village the lexicon does not
+ * know, whose level stands at p or right after it: 1 where it opens the name and anchors it
+ * (榕江县|栽|麻镇中心小学), 2 where it is the name's second or third character
+ * (巫|包|村村民委员会); then it belongs to the name. */
 static int S_town_opening(const zn_work *w, size_t q, size_t p) {
-  if (p != q + 1)
+  if (p != q + 1 &&
+      !(p == q + 2 && zn_is_han_numeral(w->v->cp[q]) && zn_is_han_numeral(w->v->cp[q + 1])))
     return 0;
   for (size_t s = q; s + 2 >= q; s--) {
     for (size_t l = p; l <= p + 1 && l < w->v->n; l++)
