@@ -437,9 +437,14 @@ static void S_names_at(zn_work *w, size_t i) {
                   ZN_REFERENCE, ZN_SRC_MODEL);
   }
   /* 老王, 小李: a reference when a one-character surname follows, and the two
-   * are no everyday word (小时, 老路) */
+   * are no everyday word (小时, 老路), nor the given name after a surname of its own, no function
+   * word (王|小龙 is a full name) */
   uint32_t c = w->v->cp[i];
-  if ((c == 0x8001 /* 老 */ || c == 0x5C0F /* 小 */) && S_clean(w, i, i + 2) &&
+  const zn_word *prev = i > 0 && w->wstart[i - 1] == i - 1 ? zn_word1(w, i - 1) : NULL;
+  int surnamed = i > 0 && w->wend[i - 1] == i && w->wstart[i - 1] == i - 1 &&
+                 zn_has_cat(zn_gaz_at(w, i - 1, i), ZN_CAT_SURNAME) &&
+                 !(prev && (prev->flags & ZN_W_FUNC));
+  if ((c == 0x8001 /* 老 */ || c == 0x5C0F /* 小 */) && S_clean(w, i, i + 2) && !surnamed &&
       !zn_plain_word(w, i, i + 2)) {
     const zn_gaz_entry *sur = zn_gaz_at(w, i + 1, i + 2);
     if (zn_has_cat(sur, ZN_CAT_SURNAME) &&
