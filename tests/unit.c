@@ -414,10 +414,13 @@ static int S_run_cases(const char *path, const char *gaz) {
       CHECK(doc && zn_extract(m, doc, &err) == 0, "line %ld: extract", lineno);
     } else if ((line[0] == '+' || line[0] == '-') && line[1] == '\t' && doc) {
       char *type = line + 2, *surface = line + 2;
-      if (line[0] == '+') {
-        char *tab = strchr(type, '\t');
-        if (!tab)
-          continue;
+      char *tab = strchr(type, '\t');
+      /* a check names a type and a surface, a ban its surface alone */
+      if ((line[0] == '+') != (tab != NULL)) {
+        CHECK(0, "line %ld: malformed check", lineno);
+        continue;
+      }
+      if (tab) {
         *tab = 0;
         surface = tab + 1;
       }
@@ -433,7 +436,8 @@ static int S_run_cases(const char *path, const char *gaz) {
         CHECK(found, "line %ld: %s %s not found", lineno, type, surface);
       else
         CHECK(!found, "line %ld: %s found but must not be", lineno, surface);
-    }
+    } else if (line[0] && line[0] != '#')
+      CHECK(0, "line %ld: neither a case, a check nor a comment", lineno);
   }
   zn_doc_free(doc);
   free(text);
