@@ -769,6 +769,30 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
 }
 
+/* Whether [q, l) names a village, its level 村 at l, that the text names elsewhere after its
+ * town (龙山镇|复兴村 before 复兴村|党支部): the lexicon may have its name as an everyday word
+ * (复兴, 团结, 幸福), which alone names no village. */
+static int S_village_named(const zn_work *w, size_t q, size_t l) {
+  const zn_view *v = w->v;
+  if (v->cp[l] != 0x6751 /* 村 */ || l - q < 2 || l - q > 3 || w->wstart[q] != q)
+    return 0;
+  for (size_t i = q; i < l; i++)
+    if (!zn_is_han(v->cp[i]))
+      return 0;
+  const char *name = v->utf8 + v->boff[q];
+  size_t len = v->boff[l + 1] - v->boff[q];
+  for (const char *at = v->utf8, *end = v->utf8 + v->nbytes;
+       (at = memmem(at, (size_t)(end - at), name, len)) != NULL; at += len) {
+    size_t b = (size_t)(at - v->utf8);
+    if (b < 3 || at == name)
+      continue;
+    /* the character before is 镇 or 乡, three bytes in UTF-8 */
+    if (!memcmp(at - 3, "\xE9\x95\x87", 3) || !memcmp(at - 3, "\xE4\xB9\xA1", 3))
+      return 1;
+  }
+  return 0;
+}
+
 /* A body named by its place and level (凯里市委, 黔东南州政府, 中共遵义市委, 排调镇党委), maybe
  * with its term between (凯里市十届人大):
  * level at l, the body after it, a place of the lexicon before it or a town's name it does not
@@ -792,9 +816,10 @@ static void S_place_body(zn_work *w, size_t l) {
     const zn_word *a = zn_word_at(w, q, l), *b = zn_word_at(w, q, l + 1);
     /* a village's own committee repeats its level: 新光村|村委会, 台盘村|村委会 */
     int own = k <= 4 && v->cp[l - 1] == v->cp[l] && S_town_level(v->cp[l]) &&
-              ((a && (a->flags & ZN_W_PLACE)) || S_unknown_town(w, q, l - 1));
+              ((a && (a->flags & ZN_W_PLACE)) || S_unknown_town(w, q, l - 1) ||
+               S_village_named(w, q, l - 1));
     if (!(a && (a->flags & ZN_W_PLACE)) && !(b && (b->flags & ZN_W_PLACE)) && !own &&
-        !(k <= 3 && S_unknown_town(w, q, l)))
+        !(k <= 3 && (S_unknown_town(w, q, l) || S_village_named(w, q, l))))
       continue;
     zn_cand_add(w, q, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
     const zn_word *county = q > 0 ? zn_word_at(w, w->wstart[q - 1], q) : NULL;
