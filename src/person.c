@@ -192,14 +192,15 @@ static int S_one_then_two(const zn_work *w, size_t i) {
 }
 
 /* Whether a surname stands alone at i as a word and one everyday noun or adjective of two
- * characters follows it as a word (杨|胜利, 孙|海洋, 江|宏伟): a name only where something
- * else says so. */
+ * characters follows it as a word (杨|胜利, 孙|海洋, 江|宏伟), or a place that does not end with
+ * its level (严|海滨; not 王|和县): a name only where something else says so. */
 static int S_surname_word(const zn_work *w, size_t i) {
   if (!S_one_then_two(w, i) || !zn_has_cat(zn_gaz_at(w, i, i + 1), ZN_CAT_SURNAME))
     return 0;
   const zn_word *sw = zn_word1(w, i), *gw = zn_word_at(w, i + 1, i + 3);
-  return sw && gw && !(gw->flags & (ZN_W_VERB | ZN_W_FUNC | ZN_W_NUM | ZN_W_TIME | ZN_W_PLACE)) &&
-         !zn_gaz_at(w, i + 1, i + 3);
+  return sw && gw && !(gw->flags & (ZN_W_VERB | ZN_W_FUNC | ZN_W_NUM | ZN_W_TIME)) &&
+         !zn_gaz_at(w, i + 1, i + 3) &&
+         !zn_has_cat(zn_gaz_at(w, i + 2, i + 3), ZN_CAT_PLACE_SUFFIX);
 }
 
 /* Whether the surname at i, as a word of its own, is a noun or a name: no adjective, verb,
