@@ -769,9 +769,13 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
 }
 
-/* Whether [q, l) names a village, its level 村 at l, that the text names elsewhere after its
- * town (龙山镇|复兴村 before 复兴村|党支部): the lexicon may have its name as an everyday word
- * (复兴, 团结, 幸福), which alone names no village. */
+/* How far before a village's body the text may name the village after its town, in characters. */
+#define ZN_VILLAGE_REACH 2000
+
+/* Whether [q, l) names a village, its level 村 at l, that the text names earlier, within
+ * ZN_VILLAGE_REACH, after its town (龙山镇|复兴村 before 复兴村|党支部): the lexicon may have
+ * its name as an everyday word (复兴, 团结, 幸福), which alone names no village. The reach
+ * bounds the search, whatever the number of villages a long text names. */
 static int S_village_named(const zn_work *w, size_t q, size_t l) {
   const zn_view *v = w->v;
   if (v->cp[l] != 0x6751 /* 村 */ || l - q < 2 || l - q > 3 || w->wstart[q] != q)
@@ -781,15 +785,12 @@ static int S_village_named(const zn_work *w, size_t q, size_t l) {
       return 0;
   const char *name = v->utf8 + v->boff[q];
   size_t len = v->boff[l + 1] - v->boff[q];
-  for (const char *at = v->utf8, *end = v->utf8 + v->nbytes;
-       (at = memmem(at, (size_t)(end - at), name, len)) != NULL; at += len) {
-    size_t b = (size_t)(at - v->utf8);
-    if (b < 3 || at == name)
-      continue;
+  const char *from = v->utf8 + v->boff[q > ZN_VILLAGE_REACH ? q - ZN_VILLAGE_REACH : 0];
+  for (const char *at = from; (at = memmem(at, (size_t)(name - at), name, len)) != NULL; at += len)
     /* the character before is 镇 or 乡, three bytes in UTF-8 */
-    if (!memcmp(at - 3, "\xE9\x95\x87", 3) || !memcmp(at - 3, "\xE4\xB9\xA1", 3))
+    if (at - v->utf8 >= 3 &&
+        (!memcmp(at - 3, "\xE9\x95\x87", 3) || !memcmp(at - 3, "\xE4\xB9\xA1", 3)))
       return 1;
-  }
   return 0;
 }
 
