@@ -79,8 +79,9 @@ static uint16_t S_pos_flags(const char *pos) {
   case 'o':
   case 'f':
     return ZN_W_FUNC;
-  case 'z': /* zg: a single character jieba leaves unclassified (炉, 且) */
-    return pos[1] == 'g' ? ZN_W_NOUN : ZN_W_FUNC;
+  case 'z': /* zg: a single character jieba leaves unclassified (炉, 且); z: a status word, which
+             describes as an adjective does (鼎盛, 雪白) */
+    return pos[1] == 'g' ? ZN_W_NOUN : ZN_W_ADJ;
   case 'n':
     if (pos[1] == 's')
       return ZN_W_NOUN | ZN_W_PLACE;
