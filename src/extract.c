@@ -182,13 +182,14 @@ static int S_org_fits(const zn_work *w, const zn_cand *c) {
           zn_has_cat(zn_gaz_at(w, e - 1, e), ZN_CAT_ORG_SUFFIX));
 }
 
-/* Where [s, e) goes on after the places that open it (贵州|海生玻璃, 广州|松日队). */
+/* Where [s, e) goes on after the places and counties' short names that open it (贵州|海生玻璃,
+ * 广州|松日队, 贵州|黄平|恒达建材). */
 static size_t S_after_places(const zn_work *w, size_t s, size_t e) {
   for (int more = 1; more && s < e;) {
     more = 0;
     for (size_t l = e - s < 8 ? e - s : 8; l >= 2 && !more; l--) {
       const zn_word *word = zn_word_at(w, s, s + l);
-      if (word && (word->flags & ZN_W_PLACE))
+      if (word && (word->flags & (ZN_W_PLACE | ZN_W_STEM)))
         s += l, more = 1;
     }
   }
