@@ -63,6 +63,11 @@ static int S_place_chain(const zn_work *w, size_t k) {
   return 0;
 }
 
+/* The words that join the names of a list: 和 与 及 同. */
+static int S_list_word(uint32_t c) {
+  return c == 0x548C || c == 0x4E0E || c == 0x53CA || c == 0x540C;
+}
+
 /* What stands before i cannot be part of a name with it: no Han character,
  * a function word, or a word of two characters or more. */
 static int S_free_before(const zn_work *w, size_t i) {
@@ -73,12 +78,23 @@ static int S_free_before(const zn_work *w, size_t i) {
   return i - ps >= 2 || (ps == i - 1 && prev && (prev->flags & ZN_W_FUNC));
 }
 
+/* Whether the surname at i ends the name of three characters that a surname standing alone opens
+ * two characters before it, with a preposition or an adverb of one character between them, which
+ * given names use (杨|至|成将军, 李|亦|强书记): no joining word of a list (小刘|和|王局长). */
+static int S_ref_inside(const zn_work *w, size_t i) {
+  if (i < 2 || w->wstart[i - 1] != i - 1 || w->wstart[i - 2] != i - 2 || w->wend[i - 2] != i - 1 ||
+      S_list_word(w->v->cp[i - 1]) || !zn_has_cat(zn_gaz_at(w, i - 2, i - 1), ZN_CAT_SURNAME))
+    return 0;
+  const zn_word *sur = zn_word1(w, i - 2);
+  return !(sur && (sur->flags & ZN_W_FUNC));
+}
+
 /* What stands before a reference by surname (冉局长, 张先生) leaves the surname free:
  * what leaves a name free, or a verb or time word of one character that is itself free
  * (还得|托|滕市长, 当|冉局长; not 孙万|振|成局长, where 振 ends a name). */
 static int S_ref_before(const zn_work *w, size_t i) {
   if (S_free_before(w, i))
-    return 1;
+    return S_ref_inside(w, i) == 0;
   const zn_word *prev = zn_word1(w, i - 1);
   return w->wstart[i - 1] == i - 1 && prev && (prev->flags & (ZN_W_VERB | ZN_W_TIME)) &&
          S_free_before(w, i - 1);
@@ -136,11 +152,6 @@ static int S_in_list_of_things(const zn_work *w, size_t s, size_t e) {
     return 0;
   return S_thing(w, w->wstart[s - 2], s - 1) && w->wend[s - 2] == s - 1 &&
          S_thing(w, e + 1, w->wend[e + 1]) && w->wstart[e + 1] == e + 1;
-}
-
-/* The words that join the names of a list: 和 与 及 同. */
-static int S_list_word(uint32_t c) {
-  return c == 0x548C || c == 0x4E0E || c == 0x53CA || c == 0x540C;
 }
 
 /* Cost of character i as a character of a transliterated foreign name (克,
