@@ -892,19 +892,26 @@ static void S_periodical(zn_work *w, size_t o) {
     zn_cand_add(w, s, e, w->m->p.org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
 }
 
-/* A ministry's bureau (司) after the ministry the gazetteer knows at [s, e): 外交部|新闻司,
- * 教育部|高教司; up to four characters, then 司 where a word ends (not 司令, 司机), and no
- * word across e but one that ends there too (外交部新闻司 is one word of the lexicon). */
+/* A bureau (司) after the ministry or national body the gazetteer knows at [s, e): 外交部|新闻司,
+ * 教育部|高教司, 工业和信息化部|信息通信发展司, 国家体育总局|竞技体育司; up to six characters and
+ * no function word, then 司 where a word ends that is no everyday word of two characters (not 司令,
+ * 司机, 公司, 上司), and no word across e but one that ends there too (外交部新闻司 is one word of
+ * the lexicon). */
 static void S_ministry_bureau(zn_work *w, size_t s, size_t e) {
   const zn_view *v = w->v;
-  if (v->cp[e - 1] != 0x90E8 /* 部 */ || e >= v->n)
+  if (e >= v->n)
     return;
-  for (size_t k = e + 1; k < v->n && k - e <= 4 && zn_is_han(v->cp[k - 1]); k++)
+  for (size_t k = e + 1; k < v->n && k - e <= 6 && zn_is_han(v->cp[k - 1]); k++) {
+    const zn_word *one = w->wstart[k - 1] == k - 1 ? zn_word1(w, k - 1) : NULL;
+    if (one && w->wend[k - 1] == k && (one->flags & ZN_W_FUNC))
+      return;
     if (v->cp[k] == 0x53F8 /* 司 */ && w->wend[k] == k + 1 &&
+        (w->wstart[k] == k || k - w->wstart[k] >= 2) &&
         (w->wstart[e] == e || w->wend[e] == k + 1)) {
       zn_cand_add(w, s, k + 1, w->m->p.org_cost * 0.5f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
       return;
     }
+  }
 }
 
 /* A military unit numbered after the army or the party that the gazetteer knows at [s, e):
