@@ -412,6 +412,16 @@ static void S_names_at(zn_work *w, size_t i) {
         if (cost > words)
           cost = words;
       }
+      /* after a strong cue, a surname standing alone and a character that makes a word of two with
+       * a preposition or a conjunction after it (司长|谢|存在, 主任|李|平和|县长): the name takes
+       * the character, and costs no more than the cut of that word would save */
+      const zn_word *sw = zn_word1(w, i), *link2 = NULL;
+      if (g == 1 && sl == 1 && w->left[i] >= ZN_STRONG_CUE && S_one_then_two(w, i) && sw &&
+          !(sw->flags & ZN_W_FUNC) && (link2 = zn_word1(w, e)) && (link2->flags & ZN_W_LINK)) {
+        float words = sw->cost + zn_word_at(w, i + 1, i + 3)->cost - link2->cost - ZN_WORD_MARGIN;
+        if (cost > words)
+          cost = words;
+      }
       if (!S_in_list_of_things(w, i, e) && !S_in_slogan(w, i, e))
         zn_cand_add(w, i, e, cost, ZN_PER, ZN_NAME, ZN_SRC_MODEL);
     }
@@ -434,9 +444,11 @@ static void S_names_at(zn_work *w, size_t i) {
         (w->wend[i] != i + sl + hl || one_nr))
       zn_cand_add(w, i, i + sl + hl, ref_cost, ZN_PER, ZN_REFERENCE, ZN_SRC_MODEL);
     /* surname + title: 汤局长, 金教授, the surname and the title words of
-     * their own (not 刘|明书记), or one word as above (毛主席) */
+     * their own (not 刘|明书记), or one word as above (毛主席); not the body's kind before its
+     * head's title (某某司|司长, 某某局|局长) */
     size_t tl;
     if (ref_ok && zn_gaz_longest(w, ZN_CAT_TITLE, i + sl, &tl) && S_clean(w, i, i + sl + tl) &&
+        !(sl == 1 && w->v->cp[i] == w->v->cp[i + 1]) &&
         ((w->wend[i] == i + sl && w->wstart[i + sl] == i + sl) ||
          (w->wend[i] == i + sl + tl && one_nr)))
       zn_cand_add(w, i, i + sl + tl, ref_cost, ZN_PER, ZN_REFERENCE, ZN_SRC_MODEL);
