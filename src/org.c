@@ -112,6 +112,7 @@ static int S_cut_town(const zn_work *w, size_t q, size_t p) {
 #define ZN_VILLAGE_WORD 9.5f
 
 static int S_town_level(uint32_t c);
+static int S_village_named(const zn_work *w, size_t q, size_t l);
 
 /* Whether the base word [q, p), a noun, stands right before the level of a village or a town
  * that is a word of its own, and names it (高坡|村|金穗合作社, 石板|镇): no adjective, verb or
@@ -689,9 +690,10 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
         zn_cand_add(w, p, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
       if (before)
         zn_cand_add(w, w->wstart[p - 1], e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
-      /* a village's or a town's team whose name the lexicon does not know: 台|盘|村队 */
+      /* a village's or a town's team whose name the lexicon does not know (台|盘|村队), or
+       * that the text named after its town before (某某乡|九|摆|村 … 九|摆|村队) */
       for (size_t k = 2; j == p + 1 && S_town_level(w->v->cp[p]) && k <= 3 && k <= p; k++)
-        if (S_unknown_town(w, p - k, p))
+        if (S_unknown_town(w, p - k, p) || S_village_named(w, p - k, p))
           zn_cand_add(w, p - k, e, pr->org_cost, ZN_ORG, ZN_NAME, ZN_SRC_SUFFIX);
       return;
     }
