@@ -198,12 +198,12 @@ static size_t S_after_places(const zn_work *w, size_t s, size_t e) {
 
 /* The distinctive part of a company's full name, by which the document may
  * name it again: without the leading places and the legal form
- * (贵州海生玻璃有限公司 -> 海生玻璃). Sets [*cs, *ce) and returns 1 if there
- * is one. */
+ * (贵州海生玻璃有限公司 -> 海生玻璃, 日本某某商事株式会社 -> 某某商事). Sets [*cs, *ce) and returns
+ * 1 if there is one. */
 static int S_company_core(const zn_work *w, size_t s, size_t e, size_t *cs, size_t *ce) {
   const zn_view *v = w->v;
   size_t sl = zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, e);
-  if (!sl || !zn_view_holds(v, e - sl, e, "公司"))
+  if (!sl || !(zn_view_holds(v, e - sl, e, "公司") || zn_view_holds(v, e - sl, e, "会社")))
     return 0;
   e -= sl;
   s = S_after_places(w, s, e);
