@@ -447,13 +447,19 @@ static int S_learn_org(const zn_work *w, zn_names *doc_names, size_t k) {
     news |= S_name_add(doc_names, v, cs, ce, ZN_ORG);
   if (S_company_core(w, c->s, c->e, &cs, &ce)) {
     news |= S_name_add(doc_names, v, cs, ce, ZN_ORG);
-    /* and without its trade words, one by one from the last, while a brand stays:
-     * 黔晟新材料|科技, 苗侗山珍|农业|开发; not 海生|玻璃, 国际武术|开发 */
+    /* and without its trade words of two or three characters, one by one from the last, while a
+     * brand stays: 黔晟新材料|科技, 苗侗山珍|农业|开发, 鑫瑞达|新材料; not 海生|玻璃,
+     * 国际武术|开发 */
     for (size_t ws; ce > cs; ce = ws) {
       ws = w->wstart[ce - 1];
       const zn_word *trade = zn_word_at(w, ws, ce);
-      if (ce - ws != 2 || ws < cs + 3 || !trade || !(trade->flags & (ZN_W_NOUN | ZN_W_VERB)) ||
-          !S_brand_in(w, cs, ws) || S_place_product(w, cs, ws))
+      if (ce - ws < 2 || ce - ws > 3 || !trade || !(trade->flags & (ZN_W_NOUN | ZN_W_VERB)))
+        break;
+      /* with an adjective of one character that opens the trade (鑫瑞达|新|材料) */
+      const zn_word *adj = ws > cs && w->wstart[ws - 1] == ws - 1 ? zn_word1(w, ws - 1) : NULL;
+      if (adj && (adj->flags & ZN_W_ADJ))
+        ws--;
+      if (ws < cs + 3 || !S_brand_in(w, cs, ws) || S_place_product(w, cs, ws))
         break;
       news |= S_name_add(doc_names, v, cs, ws, ZN_ORG);
     }
