@@ -326,6 +326,16 @@ static int S_kind_word(const zn_work *w, size_t p, size_t j, size_t e) {
          (field->flags & (ZN_W_PROPER | ZN_W_NR)) != ZN_W_PROPER;
 }
 
+/* Whether [b, e) is a known word that names no kind of body (格局, 交界处; not 部队, 办公厅, the
+ * department a list has). */
+static int S_everyday_word(const zn_work *w, size_t b, size_t e) {
+  const zn_word *word = zn_word_at(w, b, e);
+  const zn_gaz_entry *g = zn_gaz_at(w, b, e);
+  return word && word->cost < ZN_KNOWN_WORD && !(word->flags & ZN_W_ORGWORD) &&
+         !zn_has_cat(g, ZN_CAT_ORG_SUFFIX) && !zn_has_cat(g, ZN_CAT_ORG_BODY) &&
+         !zn_has_cat(g, ZN_CAT_DEPARTMENT);
+}
+
 /* Whether the one-character suffix at j ends a known word of two characters that names no kind
  * of body (格局, 南部, 车站; not 部队, 大队, 女队), and no base word of three characters or more
  * ends before it: then it is no suffix. */
@@ -333,10 +343,8 @@ static int S_suffix_in_word(const zn_work *w, size_t j, size_t e) {
   if (e - j != 1 || j == 0 || w->v->cp[j] == 0x961F /* 队: 女队, 男队 name teams */ ||
       (w->wend[j - 1] == j && j - w->wstart[j - 1] >= 3))
     return 0; /* the base segmentation cut a long word before it: 女职工|部, not 女职|工部 */
-  const zn_word *word = zn_word_at(w, j - 1, e);
-  const zn_gaz_entry *g = zn_gaz_at(w, j - 1, e);
-  return word && word->cost < ZN_KNOWN_WORD && !(word->flags & ZN_W_ORGWORD) &&
-         !zn_has_cat(g, ZN_CAT_ORG_SUFFIX) && !zn_has_cat(g, ZN_CAT_ORG_BODY);
+  return S_everyday_word(w, j - 1, e) ||
+         (w->wstart[j] == j - 2 && w->wend[j] == e && S_everyday_word(w, j - 2, e));
 }
 
 /* Whether a preposition or a conjunction of one character stands alone right before q (与, 和). */
