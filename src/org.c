@@ -68,7 +68,7 @@ static wclass S_class(const zn_work *w, size_t q, size_t p) {
       w->wend[p] == p + 1)
     return W_STOP; /* a rank describes: 德国|第二|大|银行 */
   if (zn_has_cat(g, ZN_CAT_ORG_SUFFIX) || zn_has_cat(g, ZN_CAT_ORG_BODY) ||
-      zn_has_cat(g, ZN_CAT_ORG_PREFIX))
+      zn_has_cat(g, ZN_CAT_ORG_PREFIX) || zn_has_cat(g, ZN_CAT_ORG_INNER))
     return W_MATERIAL;
   const zn_word *word = zn_word_at(w, q, p);
   if (!word || (word->flags & (ZN_W_NOUN | ZN_W_PLACE)) || zn_place_stem(w, q, p))
@@ -317,13 +317,15 @@ static int S_event_after(const zn_work *w, size_t e) {
  * a kind of body by a common noun, a verb or an adjective of two characters or more, or of
  * one before a suffix of two that is no level (保险公司, 集团公司, 水泥厂, 处理厂, 加油站,
  * 州立大学, 话剧团; not 两国|政府, 市|中心, 格|局, 省|政府). jieba tags many everyday words of
- * two characters as names (nr): they name kinds too (师范|大学, 体操|队). */
+ * two characters as names (nr): they name kinds too (师范|大学, 体操|队); and it tags some as
+ * times (老年|大学), which org_inner.txt lists. */
 static int S_kind_word(const zn_work *w, size_t p, size_t j, size_t e) {
   const zn_word *word = zn_word_at(w, p, e), *field = zn_word_at(w, p, j);
   int one = j - p == 1 && e - j >= 2 && !zn_has_cat(zn_gaz_at(w, p, j), ZN_CAT_LEVEL);
   return word && !(word->flags & ZN_W_ORGWORD) && (j - p >= 2 || one) && field &&
-         (field->flags & (ZN_W_NOUN | ZN_W_VERB | ZN_W_ADJ)) && !(field->flags & ZN_W_PLACE) &&
-         (field->flags & (ZN_W_PROPER | ZN_W_NR)) != ZN_W_PROPER;
+         ((field->flags & (ZN_W_NOUN | ZN_W_VERB | ZN_W_ADJ)) ||
+          zn_has_cat(zn_gaz_at(w, p, j), ZN_CAT_ORG_INNER)) &&
+         !(field->flags & ZN_W_PLACE) && (field->flags & (ZN_W_PROPER | ZN_W_NR)) != ZN_W_PROPER;
 }
 
 /* Whether [b, e) is a known word that names no kind of body (格局, 交界处; not 部队, 办公厅, the
