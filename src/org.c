@@ -491,16 +491,17 @@ static int S_unknown_town(const zn_work *w, size_t q, size_t l) {
 
 /* Whether the one-character word [q, p), which would stop a name (a verb: 栽, 包), or a word of
  * two numerals (十八|洞|村), is part of the name of a town or a village the lexicon does not
- * know, whose level stands at p or right after it: 1 where it opens the name and anchors it
- * (榕江县|栽|麻镇中心小学), 2 where it is the name's second or third character
- * (巫|包|村村民委员会); then it belongs to the name. */
+ * know, or that the text named after its town before, whose level stands at p or right after it:
+ * 1 where it opens the name and anchors it (榕江县|栽|麻镇中心小学, 某某镇南花村 …
+ * 南|花|村村民委员会), 2 where it is the name's second or third character (巫|包|村村民委员会);
+ * then it belongs to the name. */
 static int S_town_opening(const zn_work *w, size_t q, size_t p) {
   if (p != q + 1 &&
       !(p == q + 2 && zn_is_han_numeral(w->v->cp[q]) && zn_is_han_numeral(w->v->cp[q + 1])))
     return 0;
   for (size_t s = q; s + 2 >= q; s--) {
     for (size_t l = p; l <= p + 1 && l < w->v->n; l++)
-      if (S_town_level(w->v->cp[l]) && S_unknown_town(w, s, l))
+      if (S_town_level(w->v->cp[l]) && (S_unknown_town(w, s, l) || S_village_named(w, s, l)))
         return s == q ? 1 : 2;
     if (s == 0)
       break;
