@@ -413,7 +413,7 @@ static void S_names_at(zn_work *w, size_t i) {
           cost = words;
       }
       /* after a strong cue, a surname standing alone and a character that makes a word of two with
-       * a preposition or a conjunction after it (司长|谢|存在, 主任|李|平和|县长): the name takes
+       * a preposition or a conjunction after it (司长|谢|存在, 市长|张|正在): the name takes
        * the character, and costs no more than the cut of that word would save */
       const zn_word *sw = zn_word1(w, i), *link2 = NULL;
       if (g == 1 && sl == 1 && w->left[i] >= ZN_STRONG_CUE && S_one_then_two(w, i) && sw &&
