@@ -415,10 +415,11 @@ static void S_names_at(zn_work *w, size_t i) {
       /* after a strong cue, a surname standing alone and a character that makes a word of two with
        * a preposition or a conjunction after it (司长|谢|存在, 市长|张|正在): the name takes
        * the character, and costs no more than the cut of that word would save */
-      const zn_word *sw = zn_word1(w, i), *link2 = NULL;
+      const zn_word *sw = zn_word1(w, i), *link2 = NULL, *joined = NULL;
       if (g == 1 && sl == 1 && w->left[i] >= ZN_STRONG_CUE && S_one_then_two(w, i) && sw &&
-          !(sw->flags & ZN_W_FUNC) && (link2 = zn_word1(w, e)) && (link2->flags & ZN_W_LINK)) {
-        float words = sw->cost + zn_word_at(w, i + 1, i + 3)->cost - link2->cost - ZN_WORD_MARGIN;
+          !(sw->flags & ZN_W_FUNC) && (joined = zn_word_at(w, i + 1, i + 3)) &&
+          (link2 = zn_word1(w, e)) && (link2->flags & ZN_W_LINK)) {
+        float words = sw->cost + joined->cost - link2->cost - ZN_WORD_MARGIN;
         if (cost > words)
           cost = words;
       }
