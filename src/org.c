@@ -910,7 +910,7 @@ static void S_periodical(zn_work *w, size_t o) {
  * no function word, then 司 where a word ends that is no everyday word of two characters (not 司令,
  * 司机, 公司, 上司), and no word across e but one that ends there too (外交部新闻司 is one word of
  * the lexicon). */
-static void S_ministry_bureau(zn_work *w, size_t s, size_t e) {
+static void S_national_bureau(zn_work *w, size_t s, size_t e) {
   const zn_view *v = w->v;
   if (e >= v->n)
     return;
@@ -1129,7 +1129,7 @@ void zn_org_candidates(zn_work *w) {
     if (zn_gaz_longest(w, ZN_CAT_ORG_BODY, i, &len)) {
       zn_cand_add(w, i, i + len, pr->org_cost * 0.5f, ZN_ORG, ZN_NAME, ZN_SRC_GAZ);
       S_longer_suffix(w, i, i + len);
-      S_ministry_bureau(w, i, i + len);
+      S_national_bureau(w, i, i + len);
       S_numbered_unit(w, i, i + len);
       S_placed_entry(w, i, i + len, pr->org_cost * 0.5f);
     }
