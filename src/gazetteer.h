@@ -31,6 +31,7 @@ typedef enum zn_cat {
   ZN_CAT_TRANSLIT,     /* characters of the transliteration tables: 猜, 颂 (泰语译音表) */
   ZN_CAT_ORG_KIND,     /* kinds of body a list of names ends with: 甲、乙等|企业 */
   ZN_CAT_ORG_INNER, /* words inside a name the lexicon tags as times or numbers: 青年, 老年 */
+  ZN_CAT_SPOT,      /* everyday words for a spot that end with a suffix's character: 交界处 */
   ZN_CAT_COUNT
 } zn_cat;
 

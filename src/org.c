@@ -328,25 +328,21 @@ static int S_kind_word(const zn_work *w, size_t p, size_t j, size_t e) {
          !(field->flags & ZN_W_PLACE) && (field->flags & (ZN_W_PROPER | ZN_W_NR)) != ZN_W_PROPER;
 }
 
-/* Whether [b, e) is a known word that names no kind of body (格局, 交界处; not 部队, 办公厅, the
- * department a list has). */
-static int S_everyday_word(const zn_work *w, size_t b, size_t e) {
-  const zn_word *word = zn_word_at(w, b, e);
-  const zn_gaz_entry *g = zn_gaz_at(w, b, e);
-  return word && word->cost < ZN_KNOWN_WORD && !(word->flags & ZN_W_ORGWORD) &&
-         !zn_has_cat(g, ZN_CAT_ORG_SUFFIX) && !zn_has_cat(g, ZN_CAT_ORG_BODY) &&
-         !zn_has_cat(g, ZN_CAT_DEPARTMENT);
-}
-
 /* Whether the one-character suffix at j ends a known word of two characters that names no kind
- * of body (格局, 南部, 车站; not 部队, 大队, 女队), and no base word of three characters or more
- * ends before it: then it is no suffix. */
+ * of body (格局, 南部, 车站; not 部队, 大队, 女队) and no base word of three characters or more
+ * ends before it, or ends an everyday word for a spot that spots.txt lists (交界处, 会议室; not
+ * 旅游局, 政治部, which name bodies): then it is no suffix. */
 static int S_suffix_in_word(const zn_work *w, size_t j, size_t e) {
-  if (e - j != 1 || j == 0 || w->v->cp[j] == 0x961F /* 队: 女队, 男队 name teams */ ||
-      (w->wend[j - 1] == j && j - w->wstart[j - 1] >= 3))
+  if (e - j != 1 || j == 0 || w->v->cp[j] == 0x961F /* 队: 女队, 男队 name teams */)
+    return 0;
+  if (j >= 2 && zn_has_cat(zn_gaz_at(w, j - 2, e), ZN_CAT_SPOT))
+    return 1;
+  if (w->wend[j - 1] == j && j - w->wstart[j - 1] >= 3)
     return 0; /* the base segmentation cut a long word before it: 女职工|部, not 女职|工部 */
-  return S_everyday_word(w, j - 1, e) ||
-         (w->wstart[j] == j - 2 && w->wend[j] == e && S_everyday_word(w, j - 2, e));
+  const zn_word *word = zn_word_at(w, j - 1, e);
+  const zn_gaz_entry *g = zn_gaz_at(w, j - 1, e);
+  return word && word->cost < ZN_KNOWN_WORD && !(word->flags & ZN_W_ORGWORD) &&
+         !zn_has_cat(g, ZN_CAT_ORG_SUFFIX) && !zn_has_cat(g, ZN_CAT_ORG_BODY);
 }
 
 /* Whether a preposition or a conjunction of one character stands alone right before q (与, 和). */
