@@ -637,6 +637,25 @@ static int S_stop_across(const zn_work *w, size_t j, size_t e) {
          (j + len == w->v->n || w->wstart[j + len] == j + len);
 }
 
+/* Whether a place inside [p, e) opens with the place [q, p), or with the stem that [q, p) is
+ * (从江 of 从江县): a name holds its place once, so a second one opens another body (中共凯里市委|
+ * 凯里市人民政府, 中共从江|县委办公室|从江县人民政府办公室: a notice signed by two). */
+static int S_place_again(const zn_work *w, size_t q, size_t p, size_t e) {
+  const zn_word *word = zn_word_at(w, q, p);
+  size_t len = p - q;
+  if (len < 2)
+    return 0;
+  int placed = (word && (word->flags & ZN_W_PLACE)) || zn_place_stem(w, q, p);
+  for (size_t k = p; k + len <= e; k++) {
+    const zn_word *again = w->wstart[k] == k ? zn_word_at(w, k, w->wend[k]) : NULL;
+    size_t al = w->wend[k] - k;
+    if (again && (again->flags & ZN_W_PLACE) && (al == len || al == len + 1) &&
+        S_same(w->v, q, k, len) && (placed || al == len + 1))
+      return 1;
+  }
+  return 0;
+}
+
 static void S_extend(zn_work *w, size_t j, size_t e) {
   const zn_params *pr = &w->m->p;
   size_t p = j, named = (size_t)-1; /* named: where the last candidate starts */
@@ -726,7 +745,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       continue;
     }
     q = w->wstart[p - 1];
-    if (w->wend[p - 1] != p)
+    if (w->wend[p - 1] != p || S_place_again(w, q, p, e))
       break;
     size_t pl = S_prefix_ending(w, p);
     if (pl) {

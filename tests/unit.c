@@ -383,9 +383,20 @@ static void test_rules(void) {
 }
 
 /* ---- extraction on written sentences ----
- * cases.txt: "T<TAB>text" opens a case; "+<TAB>TYPE<TAB>surface" must be found
- * (exact span, with offsets checked against the text); "-<TAB>surface" must
- * not be a mention of any type. */
+ * cases.txt: "T<TAB>text" opens a case (\n in it breaks the line, as OCR does);
+ * "+<TAB>TYPE<TAB>surface" must be found (exact span, with offsets checked against the text);
+ * "-<TAB>surface" must not be a mention of any type. */
+/* Turns each "\n" of a case's text into a line break, in place. */
+static void S_unescape_breaks(char *s) {
+  char *out = s;
+  for (; *s; s++)
+    if (s[0] == '\\' && s[1] == 'n')
+      *out++ = '\n', s++;
+    else
+      *out++ = *s;
+  *out = 0;
+}
+
 static int S_run_cases(const char *path, const char *gaz) {
   zn_error err = {0};
   zn_model *m = zn_model_load(gaz, NULL, &err);
@@ -409,6 +420,7 @@ static int S_run_cases(const char *path, const char *gaz) {
       *next++ = 0;
     lineno++;
     if (line[0] == 'T' && line[1] == '\t') {
+      S_unescape_breaks(line + 2);
       zn_doc_free(doc);
       doc = zn_doc_new("case", line + 2, strlen(line + 2), NULL, &err);
       CHECK(doc && zn_extract(m, doc, &err) == 0, "line %ld: extract", lineno);
