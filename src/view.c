@@ -189,6 +189,14 @@ static int S_piece_ends_line(const uint32_t *t, const unsigned char *spaced, siz
          zn_is_han(t[k - 2]) && !spaced[s - 1];
 }
 
+/* Whether the line that starts at i, no spaced-out one, opens with one Han character that a
+ * space parts from the Han character after it: a name padded or spaced out (县委书记 / 潘 某 某
+ * 出席). The line break before it bounds the name as a space would. */
+static int S_piece_opens_line(const uint32_t *t, size_t n, const unsigned char *spaced, size_t i) {
+  return i + 2 < n && zn_is_han(t[i]) && zn_is_space(t[i + 1]) && t[i + 1] != '\n' &&
+         t[i + 1] != '\r' && zn_is_han(t[i + 2]) && !spaced[i];
+}
+
 void zn_view_build(zn_view *v, const uint32_t *t, size_t n, const zn_fold *fold) {
   v->cp = zn_xmalloc((n + 1) * sizeof *v->cp);
   v->orig = zn_xmalloc((n + 1) * sizeof *v->orig);
@@ -242,7 +250,8 @@ void zn_view_build(zn_view *v, const uint32_t *t, size_t n, const zn_fold *fold)
       S_push(v, ' ', s);
     else if (newlines == 0 && inline_space && !S_wrap_space(t, n, s, i))
       S_push(v, ' ', s);
-    else if (newlines == 1 && zn_is_han(q) && S_piece_ends_line(t, spaced, s))
+    else if (newlines == 1 && zn_is_han(q) &&
+             (S_piece_ends_line(t, spaced, s) || S_piece_opens_line(t, n, spaced, i)))
       S_push(v, ' ', s);
   }
   free(spaced);
