@@ -390,6 +390,18 @@ static void S_names_at(zn_work *w, size_t i) {
       uint16_t odd = g == 1                       ? ZN_W_LINK | ZN_W_NUM
                      : w->left[i] < ZN_STRONG_CUE ? ZN_W_FUNC | ZN_W_NUM
                                                   : 0;
+      /* a second given character that opens a function or time word of two characters with
+       * what follows (田雨|正在, 李明|已经), whatever stands before, costs what the cut of that
+       * word saves: the name of two before it is whole; not where the character after it opens a
+       * word of its own (林芳正|在座) */
+      const zn_word *across = g == 2 && w->wstart[e - 1] == e - 1 && w->wend[e - 1] == e + 1
+                                  ? zn_word_at(w, e - 1, e + 1)
+                                  : NULL;
+      const zn_word *rest = across ? zn_word1(w, e) : NULL;
+      if (across && rest && !(e + 2 <= w->v->n && zn_word_at(w, e, e + 2)) &&
+          (across->flags & (ZN_W_FUNC | ZN_W_TIME)) && across->cost < ZN_KNOWN_WORD &&
+          across->cost > rest->cost)
+        cost += across->cost - rest->cost;
       if (last && ((last->flags & odd) || link) && last->cost < ZN_COMMON_WORD)
         cost += ZN_COMMON_WORD - last->cost + (link ? ZN_LINK_LAST : 0);
       /* a rare word of the lexicon that is exactly the name, after a strong
