@@ -144,10 +144,16 @@ static int S_in_slogan(const zn_work *w, size_t s, size_t e) {
          (a < s || b > e) && w->left[s] < ZN_STRONG_CUE && w->right[e] < ZN_STRONG_CUE;
 }
 
-/* Whether [s, e) stands between list commas in a list of things (铝土矿、高岭土、重晶石):
- * the words on both sides are nouns, so the items are no persons. */
+/* Whether [s, e) stands between list commas in a list of things (铝土矿、高岭土、重晶石), or
+ * opens one with a joining word (康养|与|旅游、体育): the words on both sides are nouns, so the
+ * items are no persons. */
 static int S_in_list_of_things(const zn_work *w, size_t s, size_t e) {
   const zn_view *v = w->v;
+  if (e + 1 < v->n && S_list_word(v->cp[e]) && w->wend[e] == e + 1 && w->wstart[e + 1] == e + 1) {
+    size_t b = w->wend[e + 1];
+    if (S_thing(w, e + 1, b) && b < v->n && v->cp[b] == 0x3001)
+      return 1;
+  }
   if (s < 3 || e + 2 >= v->n || v->cp[s - 1] != 0x3001 || v->cp[e] != 0x3001)
     return 0;
   return S_thing(w, w->wstart[s - 2], s - 1) && w->wend[s - 2] == s - 1 &&
