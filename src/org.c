@@ -656,6 +656,15 @@ static int S_place_again(const zn_work *w, size_t q, size_t p, size_t e) {
   return 0;
 }
 
+/* Whether the rare verb of one character [q, p) after a place opens the run of one-character
+ * words a name starts with, a name the lexicon does not know (剑河县|仰|阿|莎|温泉度假酒店): it is
+ * the name's first character, no verb taking the name as its object. */
+static int S_run_opening(const zn_work *w, size_t q, size_t p) {
+  const zn_word *one = zn_word1(w, q);
+  return p - q == 1 && one && one->cost >= ZN_BRAND_ONE && zn_place_before(w, q) < q &&
+         S_fragment(w, p) && S_fragment(w, p + 1);
+}
+
 static void S_extend(zn_work *w, size_t j, size_t e) {
   const zn_params *pr = &w->m->p;
   size_t p = j, named = (size_t)-1; /* named: where the last candidate starts */
@@ -764,6 +773,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       p = q; /* 和 between two fields: 产业发展和投资促进委员会 */
       continue;
     }
+    if (c == W_VERB && p == named && S_run_opening(w, q, p))
+      c = W_MATERIAL;
     if (c == W_STOP || (c == W_VERB && (++verbs > 2 || S_object_at(w, p) || p == named)))
       break; /* a verb before a place, a level or a name already whole takes it as its
               * object: 利用|黔东南高新区, 巡察组进驻|县交通局, 出任|欧洲投资银行 */
