@@ -638,8 +638,9 @@ static int S_stop_across(const zn_work *w, size_t j, size_t e) {
 }
 
 /* Whether a place inside [p, e) opens with the place [q, p), or with the stem that [q, p) is
- * (从江 of 从江县): a name holds its place once, so a second one opens another body (中共凯里市委|
- * 凯里市人民政府, 中共从江|县委办公室|从江县人民政府办公室: a notice signed by two). */
+ * (从江 of 从江县), right after the end of a body: a name holds its place once, so a second one
+ * opens another body (中共凯里市委|凯里市人民政府, 中共从江|县委办公室|从江县人民政府办公室: a
+ * notice signed by two; but 日本|新日本制铁公司). */
 static int S_place_again(const zn_work *w, size_t q, size_t p, size_t e) {
   const zn_word *word = zn_word_at(w, q, p);
   size_t len = p - q;
@@ -650,7 +651,10 @@ static int S_place_again(const zn_work *w, size_t q, size_t p, size_t e) {
     const zn_word *again = w->wstart[k] == k ? zn_word_at(w, k, w->wend[k]) : NULL;
     size_t al = w->wend[k] - k;
     if (again && (again->flags & ZN_W_PLACE) && (al == len || al == len + 1) &&
-        S_same(w->v, q, k, len) && (placed || al == len + 1))
+        S_same(w->v, q, k, len) && (placed || al == len + 1) &&
+        (zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, k) ||
+         zn_gaz_longest_ending(w, ZN_CAT_DEPARTMENT, k) ||
+         zn_gaz_longest_ending(w, ZN_CAT_LEVEL_BODY, k)))
       return 1;
   }
   return 0;
