@@ -793,7 +793,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     if (c != W_VERB && !(end == j && S_generic_kind(w, q, j, e)) &&
         (town == 1 || measured || S_anchor_word(w, q, end) ||
          (!joined && S_brand_word(w, q, end) && S_firm_suffix(w, j, e)) ||
-         (dotted && zn_is_joiner(w->v->cp[end])) || (!joined && S_parent_body(w, q, end, e)) ||
+         (dotted && zn_is_joiner(w->v->cp[end])) || S_parent_body(w, q, end, e) ||
          (titled && j - p >= 4 && S_field_words(w, p, j)))) {
       /* a level of two characters alone opens no name: 社区|养老服务站 is any
        * community's (but 社区 of 某某社区|居委会 goes on left) */
