@@ -602,7 +602,8 @@ static int S_field_words(const zn_work *w, size_t q, size_t j) {
  * lexicon does not join right before p belong to the name: two to four before a place
  * (苗|侗|佰|润|贵州…), one before a brand of one character (安|鹤…). None of them is a function
  * word or a common word, and before them stands no Han character, or a preposition or a
- * conjunction (not 这|是|华…, 小|王|进|贵州…, 代表团|赴|沪…). Or (size_t)-1. */
+ * conjunction (not 这|是|华…, 小|王|进|贵州…, 代表团|赴|沪…), or a place, which then opens the
+ * name (深圳|迈|瑞|生物医疗…). Or (size_t)-1. */
 static size_t S_brand_start(const zn_work *w, size_t p) {
   const zn_word *first = zn_word_at(w, p, w->wend[p]);
   int one = S_fragment(w, p) && w->wend[p] < w->v->n && w->wend[w->wend[p]] - w->wend[p] >= 2;
@@ -618,7 +619,10 @@ static size_t S_brand_start(const zn_work *w, size_t p) {
   }
   if (p - b < least || zn_word_at(w, b, one ? p + 1 : p))
     return (size_t)-1;
-  return S_free_start(w, b) ? b : (size_t)-1;
+  if (S_free_start(w, b))
+    return b;
+  size_t place = one ? zn_place_before(w, b) : b;
+  return place < b ? place : (size_t)-1;
 }
 
 /* Whether the unit [j, e) is the office of the firm before it: a firm's own office is no body of
