@@ -664,12 +664,14 @@ static int S_place_again(const zn_work *w, size_t q, size_t p, size_t e) {
   return 0;
 }
 
-/* Whether the rare verb of one character [q, p) after a place opens the run of one-character
- * words a name starts with, a name the lexicon does not know (剑河县|仰|阿|莎|温泉度假酒店): it is
- * the name's first character, no verb taking the name as its object. */
+/* Whether the rare verb of one character [q, p) after a place or a body opens the run of
+ * one-character words a name starts with, a name the lexicon does not know (剑河县|仰|阿|莎|温泉
+ * 度假酒店, 街道办事处|冲|赛|康|社区): it is the name's first character, no verb taking the name
+ * as its object. */
 static int S_run_opening(const zn_work *w, size_t q, size_t p) {
   const zn_word *one = zn_word1(w, q);
-  return p - q == 1 && one && one->cost >= ZN_BRAND_ONE && zn_place_before(w, q) < q &&
+  return p - q == 1 && one && one->cost >= ZN_BRAND_ONE &&
+         (zn_place_before(w, q) < q || zn_gaz_longest_ending(w, ZN_CAT_ORG_SUFFIX, q)) &&
          S_fragment(w, p) && S_fragment(w, p + 1);
 }
 
@@ -781,7 +783,8 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       p = q; /* 和 between two fields: 产业发展和投资促进委员会 */
       continue;
     }
-    if (c == W_VERB && p == named && S_run_opening(w, q, p))
+    int run = c == W_VERB && p == named && S_run_opening(w, q, p);
+    if (run)
       c = W_MATERIAL;
     if (c == W_STOP || (c == W_VERB && (++verbs > 2 || S_object_at(w, p) || p == named)))
       break; /* a verb before a place, a level or a name already whole takes it as its
@@ -795,7 +798,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
     if (e - j == 1 && e - p < 3) /* a one-character suffix wants two before it: 新局 */
       continue;
     if (c != W_VERB && !(end == j && S_generic_kind(w, q, j, e)) &&
-        (town == 1 || measured || S_anchor_word(w, q, end) ||
+        (town == 1 || measured || run || S_anchor_word(w, q, end) ||
          (!joined && S_brand_word(w, q, end) && S_firm_suffix(w, j, e)) ||
          (dotted && zn_is_joiner(w->v->cp[end])) || S_parent_body(w, q, end, e) ||
          (titled && j - p >= 4 && S_field_words(w, p, j)))) {
