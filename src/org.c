@@ -394,14 +394,17 @@ static int S_generic_kind(const zn_work *w, size_t q, size_t j, size_t e) {
          kind->weight[ZN_CAT_ORG_GENERIC] >= ZN_GENERIC_ANYWHERE;
 }
 
-/* Whether the base word [q, p), an adverb or another function word of one character that is
- * no particle, preposition or conjunction, is the second half of a firm's brand of two
- * characters that the lexicon does not know (华|越 of 华越新材料有限公司): a character that is
- * no function word stands before it, and a firm's suffix ends the name. */
-static int S_brand_adverb(const zn_work *w, size_t q, size_t p, size_t j, size_t e) {
+/* Whether the base word [q, p), an adverb, another function word or a verb of one character
+ * that is no particle, preposition or conjunction, is the second half of a firm's brand of two
+ * characters that the lexicon does not know (华|越 of 华越新材料有限公司, 鑫|达 of 鑫达房地产
+ * 开发有限公司): a character that is no function word, verb or number stands before it, no
+ * surname before a verb (小王|到|某某公司), and a firm's suffix ends the name. */
+static int S_brand_second(const zn_work *w, size_t q, size_t p, size_t j, size_t e) {
   const zn_word *one = zn_word1(w, q), *prev = q > 0 ? zn_word1(w, q - 1) : NULL;
-  if (p != q + 1 || !one || !(one->flags & ZN_W_FUNC) ||
-      (one->flags & (ZN_W_LINK | ZN_W_PARTICLE)) || q == 0 || !S_firm_suffix(w, j, e))
+  int verb = one && (one->flags & ZN_W_VERB) && !(one->flags & ZN_W_FUNC);
+  if (p != q + 1 || !one || !((one->flags & ZN_W_FUNC) || verb) ||
+      (one->flags & (ZN_W_LINK | ZN_W_PARTICLE)) || q == 0 || !S_firm_suffix(w, j, e) ||
+      (verb && zn_has_cat(zn_gaz_at(w, q - 1, q), ZN_CAT_SURNAME)))
     return 0;
   return w->wstart[q - 1] == q - 1 && zn_is_han(w->v->cp[q - 1]) &&
          !(prev && (prev->flags & (ZN_W_FUNC | ZN_W_NUM | ZN_W_VERB))) && !zn_word_at(w, q - 1, p);
@@ -564,7 +567,7 @@ static int S_stop_belongs(const zn_work *w, size_t q, size_t p, size_t j, size_t
       (p - q <= 3 && S_numerals(w->v, q, p) &&
        (p == j || zn_has_cat(zn_gaz_at(w, p, w->wend[p]), ZN_CAT_ORG_SUFFIX))))
     return 1;
-  return S_brand_adverb(w, q, p, j, e) || S_brand_measure(w, q, p, j, e) ||
+  return S_brand_second(w, q, p, j, e) || S_brand_measure(w, q, p, j, e) ||
          S_brand_particle(w, q, p, j, e) || S_cut_trade(w, q, p, j);
 }
 
@@ -784,7 +787,7 @@ static void S_extend(zn_work *w, size_t j, size_t e) {
       continue;
     }
     int run = c == W_VERB && p == named && S_run_opening(w, q, p);
-    if (run)
+    if (run || (c == W_VERB && S_brand_second(w, q, p, j, e)))
       c = W_MATERIAL;
     if (c == W_STOP || (c == W_VERB && (++verbs > 2 || S_object_at(w, p) || p == named)))
       break; /* a verb before a place, a level or a name already whole takes it as its
