@@ -12,7 +12,7 @@ static const char *const S_names[ZN_CAT_COUNT] = {
     "surname",    "title",      "per_before",   "per_after",  "honorific",   "person",
     "nonname",    "org_suffix", "org_body",     "org_prefix", "level",       "level_body",
     "department", "org_stop",   "place_suffix", "surname_ja", "org_generic", "translit",
-    "org_kind",   "org_inner",  "spot"};
+    "org_kind",   "org_inner",  "spot",         "name_part"};
 
 int zn_cat_by_name(const char *name) {
   for (int i = 0; i < ZN_CAT_COUNT; i++)

@@ -32,6 +32,7 @@ typedef enum zn_cat {
   ZN_CAT_ORG_KIND,     /* kinds of body a list of names ends with: 甲、乙等|企业 */
   ZN_CAT_ORG_INNER, /* words inside a name the lexicon tags as times or numbers: 青年, 老年 */
   ZN_CAT_SPOT,      /* everyday words for a spot that end with a suffix's character: 交界处 */
+  ZN_CAT_NAME_PART, /* elements of names that bear no family name: 次仁, 巴特尔, 买买提 */
   ZN_CAT_COUNT
 } zn_cat;
 

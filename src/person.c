@@ -793,6 +793,34 @@ static void S_padded_at(zn_work *w, size_t i) {
               ZN_SRC_MODEL);
 }
 
+#define ZN_PART_COST 5.0f /* each element of a name without a family name, beside the name prior   \
+                           */
+#define ZN_PARTS_MAX 3    /* 阿旺|晋美|嘉措 */
+
+/* The names of peoples who bear no family name at i: one to three elements of name_parts.txt,
+ * maybe joined by a dot (次仁|卓嘎, 艾买提·买买提); one element alone only beside a strong cue
+ * (村民|巴特尔|说). Not inside a longer word the segmentation has from i (乌兰察布), nor a place
+ * (尼玛县). */
+static void S_parts_at(zn_work *w, size_t i) {
+  const uint32_t *c = w->v->cp;
+  size_t len, e = i;
+  if (!zn_gaz_longest(w, ZN_CAT_NAME_PART, i, &len) ||
+      (!S_free_before(w, i) && w->left[i] < ZN_STRONG_CUE))
+    return;
+  float base = w->m->p.name_base - w->left[i];
+  for (int k = 1; k <= ZN_PARTS_MAX; k++) {
+    if (!zn_gaz_longest(w, ZN_CAT_NAME_PART, e, &len) || !S_clean(w, e, e + len))
+      break;
+    e += len;
+    if ((k >= 2 || w->left[i] >= ZN_STRONG_CUE || w->right[e] >= ZN_STRONG_CUE) &&
+        !(w->wstart[i] == i && w->wend[i] > e) && !S_place_end(w, e))
+      zn_cand_add(w, i, e, base + ZN_PART_COST * (float)k - w->right[e], ZN_PER, ZN_NAME,
+                  ZN_SRC_MODEL);
+    if (e + 1 < w->v->n && zn_is_joiner(c[e]) && zn_gaz_longest(w, ZN_CAT_NAME_PART, e + 1, &len))
+      e++;
+  }
+}
+
 void zn_person_candidates_at(zn_work *w, size_t i) {
   if (!zn_is_han(w->v->cp[i]) || w->block[i])
     return;
@@ -806,5 +834,6 @@ void zn_person_candidates_at(zn_work *w, size_t i) {
   S_names_at(w, i);
   S_padded_at(w, i);
   S_japanese_at(w, i);
+  S_parts_at(w, i);
   S_foreign_at(w, i);
 }
