@@ -793,8 +793,7 @@ static void S_padded_at(zn_work *w, size_t i) {
               ZN_SRC_MODEL);
 }
 
-#define ZN_PART_COST 5.0f /* each element of a name without a family name, beside the name prior   \
-                           */
+#define ZN_PART_COST 5.0f /* each element of a name that bears no family name */
 #define ZN_PARTS_MAX 3    /* 阿旺|晋美|嘉措 */
 
 /* The names of peoples who bear no family name at i: one to three elements of name_parts.txt,
